@@ -1,0 +1,16 @@
+package io.dcrgateway.config;
+
+import java.util.Optional;
+
+/**
+ * The whole configuration: one immutable tree, validated once by {@link ConfigLoader}.
+ * Every later stage receives the record it needs, never the raw YAML.
+ */
+public record GatewayConfig(
+    ListenerConfig listener,
+    TrustConfig trust,
+    UpstreamConfig upstream,
+    ForwardingConfig forwarding,
+    AdminConfig admin,
+    Optional<DevConfig> dev) {
+}
