@@ -4,7 +4,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** The public mTLS listener TPPs connect to. */
+/**
+ * The public mTLS listener TPPs connect to.
+ *
+ * @param registrationPath the public registration endpoint (RFC 7591); client management
+ *     (RFC 7592) is served at {@code <registrationPath>/{client_id}}. Starts with {@code /},
+ *     never ends with one.
+ * @param maxBodyBytes requests with a larger body are refused before they are buffered
+ */
 public record ListenerConfig(
     String host,
     int port,
@@ -13,9 +20,20 @@ public record ListenerConfig(
     long maxBodyBytes,
     Duration idleTimeout) {
 
+  /** All interfaces: the listener is the public face of the gateway. */
+  public static final String DEFAULT_HOST = "0.0.0.0";
+  public static final int DEFAULT_PORT = 8443;
+  public static final String DEFAULT_REGISTRATION_PATH = "/register";
+  /** A registration request is a small JSON document plus one signed software statement. */
+  public static final long DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+
   /**
    * @param clientAuth REQUEST answers a missing certificate with a 401 JSON error (what TPPs can
    *     read); REQUIRE aborts the handshake instead (what some conformance setups prefer).
+   * @param protocols JSSE protocol names, only {@code TLSv1.3} and {@code TLSv1.2}
+   * @param cipherSuites JSSE cipher suite names, each supported by the running JVM and AEAD
+   *     with forward secrecy (FAPI 1 Advanced 8.5)
    */
   public record ServerTlsConfig(
       Path certificate,
@@ -24,6 +42,30 @@ public record ListenerConfig(
       List<String> cipherSuites,
       ClientAuthMode clientAuth,
       Duration handshakeTimeout) {
+
+    /** RFC 8996 deprecates TLS 1.0 and 1.1; FAPI 1 Advanced 8.5 requires 1.2 or later. */
+    public static final List<String> DEFAULT_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+
+    /**
+     * TLS 1.3 suites (all AEAD), then the FAPI 1 Advanced 8.5 TLS 1.2 ECDHE-RSA GCM suites,
+     * then their ECDSA twins for deployments whose server key is EC.
+     */
+    public static final List<String> DEFAULT_CIPHER_SUITES = List.of(
+        "TLS_AES_128_GCM_SHA256",
+        "TLS_AES_256_GCM_SHA384",
+        "TLS_CHACHA20_POLY1305_SHA256",
+        "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+        "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+        "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+        "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384");
+
+    public static final ClientAuthMode DEFAULT_CLIENT_AUTH = ClientAuthMode.REQUEST;
+    public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+
+    public ServerTlsConfig {
+      protocols = List.copyOf(protocols);
+      cipherSuites = List.copyOf(cipherSuites);
+    }
   }
 
   public enum ClientAuthMode { REQUEST, REQUIRE }

@@ -6,7 +6,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The identity server the gateway forwards compliant requests to. */
+/**
+ * The identity server the gateway forwards compliant requests to.
+ *
+ * @param baseUrl absolute http or https URL without query, fragment, credentials or trailing
+ *     {@code /}; the registration endpoint is {@code baseUrl + registrationPath}
+ * @param registrationPath starts with {@code /}, never ends with one; management requests go to
+ *     {@code <registrationPath>/{client_id}}
+ * @param tls always present; {@link UpstreamTls#DEFAULT} when the config has no upstream.tls
+ */
 public record UpstreamConfig(
     URI baseUrl,
     String registrationPath,
@@ -14,6 +22,10 @@ public record UpstreamConfig(
     Duration connectTimeout,
     Duration responseTimeout,
     int poolSize) {
+
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+  public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(10);
+  public static final int DEFAULT_POOL_SIZE = 32;
 
   /**
    * @param trustAnchors CA certificates for the IS's server certificate; empty means the JVM's
@@ -24,6 +36,13 @@ public record UpstreamConfig(
       List<Path> trustAnchors,
       Optional<ClientCertificate> clientCertificate,
       boolean verifyHost) {
+
+    /** JVM default trust, no client certificate, host name verified. */
+    public static final UpstreamTls DEFAULT = new UpstreamTls(List.of(), Optional.empty(), true);
+
+    public UpstreamTls {
+      trustAnchors = List.copyOf(trustAnchors);
+    }
   }
 
   public record ClientCertificate(Path certificate, Path key) {

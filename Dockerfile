@@ -1,0 +1,27 @@
+# syntax=docker/dockerfile:1
+# Build: docker build -t dcr-gateway .
+# Run:   docker run -p 8443:8443 -v "$PWD/conf:/app/conf:ro" -v "$PWD/certs:/app/certs" dcr-gateway
+
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml ./
+RUN mvn -B -q dependency:go-offline
+COPY src ./src
+RUN mvn -B -q -DskipTests package
+
+FROM eclipse-temurin:17-jre
+RUN groupadd --system dcr && useradd --system --gid dcr --home-dir /app --no-create-home dcr \
+ && mkdir -p /app/conf /app/certs && chown -R dcr:dcr /app/certs
+WORKDIR /app
+COPY --from=build /src/target/dcr-gateway.jar /app/dcr-gateway.jar
+COPY conf /app/conf
+USER dcr
+# 8443: the mTLS registration listener; 9090: admin (health). The admin listener binds to
+# ADMIN_HOST, loopback by default; set ADMIN_HOST=0.0.0.0 where an orchestrator probes it.
+EXPOSE 8443 9090
+VOLUME ["/app/certs"]
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["java", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", "/app/dcr-gateway.jar", "healthcheck", "--url", "http://127.0.0.1:9090/health/ready"]
+ENTRYPOINT ["java", "-jar", "/app/dcr-gateway.jar"]
+CMD ["run", "--config", "/app/conf/gateway.yaml"]

@@ -1,0 +1,32 @@
+package io.dcrgateway.audit;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One decision of the gateway about one request: what came in, from whom, what was decided and
+ * why. Every request that reaches the pipeline ends in exactly one event.
+ *
+ * @param outcome {@code forwarded}, {@code rejected} or {@code upstream_error}
+ * @param reason the stable id of the check that decided (e.g. {@code tls.client-cert.expired});
+ *     empty when forwarded
+ */
+public record AuditEvent(
+    Instant time,
+    String requestId,
+    Optional<String> interactionId,
+    String remoteAddress,
+    String method,
+    String path,
+    Optional<CertificateFacts> certificate,
+    String outcome,
+    int status,
+    Optional<String> error,
+    Optional<String> reason,
+    Optional<Integer> upstreamStatus,
+    long durationMicros) {
+
+  /** Enough to identify the certificate later without storing it. */
+  public record CertificateFacts(String subject, String issuer, String serialHex, String sha256, String trustDomain) {
+  }
+}

@@ -1,0 +1,92 @@
+package io.dcrgateway.audit;
+
+import io.dcrgateway.audit.AuditEvent.CertificateFacts;
+import io.dcrgateway.error.GatewayException;
+import io.dcrgateway.request.RequestContext;
+import io.dcrgateway.tls.VerifiedClient;
+import io.vertx.ext.web.RoutingContext;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Collects what each stage decided about a request and writes one {@link AuditEvent} when the
+ * response is done, whichever way it ends (forwarded, rejected, upstream failure, client gone).
+ */
+public final class RequestAudit {
+
+  private static final String FACTS = RequestAudit.class.getName() + ".facts";
+
+  private final AuditLog log;
+
+  public RequestAudit(AuditLog log) {
+    this.log = log;
+  }
+
+  public void onEnd(RoutingContext ctx, RequestContext context) {
+    Instant start = Instant.now();
+    long startNanos = System.nanoTime();
+    Facts facts = new Facts();
+    ctx.put(FACTS, facts);
+    ctx.addEndHandler(done -> log.record(new AuditEvent(
+        start,
+        context.requestId(),
+        context.interactionId(),
+        context.remoteAddress(),
+        ctx.request().method().name(),
+        ctx.request().path(),
+        Optional.ofNullable(facts.certificate),
+        done.succeeded() ? facts.outcome : "aborted",
+        ctx.response().getStatusCode(),
+        Optional.ofNullable(facts.error),
+        Optional.ofNullable(facts.reason),
+        Optional.ofNullable(facts.upstreamStatus),
+        (System.nanoTime() - startNanos) / 1_000)));
+  }
+
+  public void verified(RoutingContext ctx, VerifiedClient client) {
+    facts(ctx).certificate = CertificateFactsOf.of(client.certificate(), client.trustDomain());
+  }
+
+  public void forwarded(RoutingContext ctx, int upstreamStatus) {
+    Facts facts = facts(ctx);
+    facts.outcome = "forwarded";
+    facts.upstreamStatus = upstreamStatus;
+  }
+
+  public void rejected(RoutingContext ctx, GatewayException e) {
+    Facts facts = facts(ctx);
+    facts.outcome = e.reason().startsWith("upstream.") ? "upstream_error" : "rejected";
+    facts.error = e.error();
+    facts.reason = e.reason();
+    if (facts.certificate == null) {
+      facts.certificate = presentedLeaf(ctx).map(leaf -> CertificateFactsOf.of(leaf, "")).orElse(null);
+    }
+  }
+
+  private static Facts facts(RoutingContext ctx) {
+    Facts facts = ctx.get(FACTS);
+    return facts == null ? new Facts() : facts;
+  }
+
+  /** A rejected certificate is still recorded: an auditor wants to see who tried. */
+  private static Optional<X509Certificate> presentedLeaf(RoutingContext ctx) {
+    try {
+      List<Certificate> chain = ctx.request().connection().peerCertificates();
+      return chain.isEmpty() || !(chain.get(0) instanceof X509Certificate leaf)
+          ? Optional.empty() : Optional.of(leaf);
+    } catch (Exception e) {
+      return Optional.empty();
+    }
+  }
+
+  private static final class Facts {
+    private CertificateFacts certificate;
+    private String outcome = "rejected";
+    private String error;
+    private String reason;
+    private Integer upstreamStatus;
+  }
+}

@@ -1,0 +1,102 @@
+package io.dcrgateway.cli;
+
+import io.dcrgateway.audit.AuditLog;
+import io.dcrgateway.config.ConfigException;
+import io.dcrgateway.config.ConfigLoader;
+import io.dcrgateway.config.ConfigProblem;
+import io.dcrgateway.config.DevConfig;
+import io.dcrgateway.config.GatewayConfig;
+import io.dcrgateway.devpki.DevPki;
+import io.dcrgateway.devpki.DevPkiLayout;
+import io.dcrgateway.devpki.DevPkiOptions;
+import io.dcrgateway.server.GatewayServer;
+import io.dcrgateway.tls.TlsPreflight;
+import io.dcrgateway.tls.TrustMaterial;
+import io.dcrgateway.tls.TrustMaterialException;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Starts the gateway. Everything that can be wrong with the config or its files is reported
+ * before any port is bound, and the process exits non-zero instead of half-starting.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Start the gateway.")
+final class RunCommand implements java.util.concurrent.Callable<Integer> {
+
+  private static final long DRAIN_MILLIS = 10_000;
+
+  @Option(names = "--config", required = true, description = "Gateway config file (YAML).")
+  private Path config;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    GatewayConfig gatewayConfig;
+    TrustMaterial trust;
+    try {
+      gatewayConfig = ConfigLoader.load(config);
+      gatewayConfig.dev().ifPresent(this::generateDevPkiIfMissing);
+      trust = TlsPreflight.load(gatewayConfig);
+    } catch (ConfigException e) {
+      return report(e.problems());
+    } catch (TrustMaterialException e) {
+      return report(e.problems());
+    }
+
+    Vertx vertx = Vertx.vertx();
+    GatewayServer server;
+    try {
+      server = GatewayServer.start(vertx, gatewayConfig, trust, AuditLog.toLogger()).await(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      System.err.println("dcr-gateway: cannot start: " + e.getMessage());
+      vertx.close();
+      return 1;
+    }
+    System.out.println("dcr-gateway listening on https://" + gatewayConfig.listener().host() + ":"
+        + server.port() + gatewayConfig.listener().registrationPath()
+        + (server.adminPort() > 0 ? ", admin on http://" + gatewayConfig.admin().host() + ":" + server.adminPort() : "")
+        + ", forwarding to " + gatewayConfig.upstream().baseUrl() + gatewayConfig.upstream().registrationPath());
+
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        server.stop(DRAIN_MILLIS).eventually(vertx::close).await(DRAIN_MILLIS + 5_000, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        System.err.println("dcr-gateway: shutdown did not finish in time");
+      } finally {
+        stopped.countDown();
+      }
+    }, "dcr-gateway-shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  /** The shipped dev config names a PKI directory; a fresh clone has none yet. */
+  private void generateDevPkiIfMissing(DevConfig dev) {
+    DevPkiLayout layout = new DevPkiLayout(dev.generatePki());
+    if (Files.exists(layout.manifest())) {
+      return;
+    }
+    try {
+      DevPki.generate(dev.generatePki(), DevPkiOptions.defaults());
+      System.out.println("dcr-gateway: generated a development PKI in " + dev.generatePki()
+          + " (dev.generate-pki; never use it in production)");
+    } catch (Exception e) {
+      throw new ConfigException(config, List.of(new ConfigProblem("dev.generate-pki",
+          "cannot generate the development PKI in " + dev.generatePki() + ": " + e.getMessage())));
+    }
+  }
+
+  private int report(List<ConfigProblem> problems) {
+    problems.forEach(p -> System.err.println(config + ": " + p));
+    System.err.println("dcr-gateway: not started: " + problems.size()
+        + (problems.size() == 1 ? " problem" : " problems") + " in " + config);
+    return 1;
+  }
+}

@@ -1,0 +1,59 @@
+package io.dcrgateway.config;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Turns a YAML config file into one validated, immutable {@link GatewayConfig}, or a
+ * {@link ConfigException} listing every problem found: syntax, unknown and duplicate keys,
+ * unresolvable {@code ${VAR}} references, types, ranges, rules across keys and missing files.
+ *
+ * <p>Blocking (reads files): call it at startup or from {@code executeBlocking}, never on an
+ * event loop.
+ */
+public final class ConfigLoader {
+
+  private ConfigLoader() {
+  }
+
+  /** Environment from the process; files under {@code dev.generate-pki} may still be missing. */
+  public static GatewayConfig load(Path file) {
+    return load(file, System::getenv);
+  }
+
+  /**
+   * As {@link #load(Path)} with an explicit environment.
+   *
+   * @param env variable name to value, {@code null} when unset (tests pass a map's {@code get})
+   */
+  public static GatewayConfig load(Path file, Function<String, String> env) {
+    return load(file, env, FileChecks.ALLOW_PENDING_DEV_PKI);
+  }
+
+  /** Everything except the file system: for validating a config on a machine without its PKI. */
+  public static GatewayConfig parse(Path file, Function<String, String> env) {
+    return load(file, env, FileChecks.SKIP);
+  }
+
+  /**
+   * @param files how referenced certificate, key and anchor files are checked; after
+   *     {@code run} has generated the dev PKI, {@link FileChecks#REQUIRE_ALL} confirms it is
+   *     complete
+   */
+  public static GatewayConfig load(Path file, Function<String, String> env, FileChecks files) {
+    Path absolute = file.toAbsolutePath().normalize();
+    ReadContext context = new ReadContext(absolute.getParent(), new EnvSubstitution(env));
+    Optional<GatewayConfig> config = YamlDocument.read(absolute, context)
+        .map(root -> GatewayReader.read(Section.root(root, context)));
+    if (config.isPresent() && files != FileChecks.SKIP) {
+      Optional<Path> devPki = config.get().dev().map(DevConfig::generatePki);
+      devPki.ifPresent(dir -> ReferencedFiles.checkDirectory(context, "dev.generate-pki", dir));
+      ReferencedFiles.check(context, files == FileChecks.ALLOW_PENDING_DEV_PKI ? devPki : Optional.empty());
+    }
+    if (!context.problems().isEmpty()) {
+      throw new ConfigException(file, context.problems());
+    }
+    return config.orElseThrow();
+  }
+}

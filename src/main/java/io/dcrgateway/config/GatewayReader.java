@@ -1,0 +1,32 @@
+package io.dcrgateway.config;
+
+import java.util.Optional;
+
+/** The top level: each section by its reader, then the rules that span sections. */
+final class GatewayReader {
+
+  private GatewayReader() {
+  }
+
+  static GatewayConfig read(Section root) {
+    root.keys("listener", "trust", "upstream", "forwarding", "admin", "dev");
+    ListenerConfig listener = ListenerReader.read(root.sectionOrEmpty("listener"));
+    TrustConfig trust = TrustReader.read(root.sectionOrEmpty("trust"));
+    UpstreamConfig upstream = UpstreamReader.read(root.sectionOrEmpty("upstream"));
+    ForwardingConfig forwarding = ForwardingReader.read(root.sectionOrEmpty("forwarding"));
+    AdminConfig admin = AdminReader.read(root.sectionOrEmpty("admin"));
+    Optional<DevConfig> dev = root.section("dev").map(DevReader::read);
+    checkAdminPortIsFree(root.context(), listener, admin);
+    return new GatewayConfig(listener, trust, upstream, forwarding, admin, dev);
+  }
+
+  private static void checkAdminPortIsFree(ReadContext context, ListenerConfig listener, AdminConfig admin) {
+    if (!admin.enabled() || context.hasProblemsAt("listener") || context.hasProblemsAt("admin")) {
+      return;
+    }
+    if (admin.port() == listener.port() && HostName.overlap(admin.host(), listener.host())) {
+      context.problem("admin.port", "must differ from listener.port (" + listener.port() + ") because"
+          + " admin.host " + admin.host() + " and listener.host " + listener.host() + " overlap");
+    }
+  }
+}

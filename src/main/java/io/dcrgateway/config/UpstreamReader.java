@@ -1,0 +1,96 @@
+package io.dcrgateway.config;
+
+import static io.dcrgateway.config.UpstreamConfig.DEFAULT_CONNECT_TIMEOUT;
+import static io.dcrgateway.config.UpstreamConfig.DEFAULT_POOL_SIZE;
+import static io.dcrgateway.config.UpstreamConfig.DEFAULT_RESPONSE_TIMEOUT;
+
+import io.dcrgateway.config.UpstreamConfig.ClientCertificate;
+import io.dcrgateway.config.UpstreamConfig.UpstreamTls;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/** {@code upstream:}, the identity server behind the gateway. */
+final class UpstreamReader {
+
+  static final Duration MIN_CONNECT_TIMEOUT = Duration.ofMillis(100);
+  static final Duration MAX_CONNECT_TIMEOUT = Duration.ofMinutes(5);
+  static final Duration MIN_RESPONSE_TIMEOUT = Duration.ofSeconds(1);
+  static final Duration MAX_RESPONSE_TIMEOUT = Duration.ofMinutes(10);
+  private static final String ABSOLUTE_URL = "an absolute http or https URL";
+
+  private UpstreamReader() {
+  }
+
+  static UpstreamConfig read(Section upstream) {
+    upstream.keys("base-url", "registration-path", "connect-timeout", "response-timeout", "pool-size", "tls");
+    URI baseUrl = upstream.required("base-url", "the identity server's URL, e.g. http://127.0.0.1:8080")
+        ? upstream.scalar("base-url").flatMap(UpstreamReader::baseUrl).orElse(null)
+        : null;
+    String registrationPath = upstream.required("registration-path",
+            "the identity server's registration endpoint path, e.g. /realms/dcr/clients-registrations/openid-connect")
+        ? upstream.scalar("registration-path").flatMap(RequestPath::read).orElse(null)
+        : null;
+    UpstreamTls tls = upstream.section("tls").map(UpstreamReader::tls).orElse(UpstreamTls.DEFAULT);
+    if (upstream.has("tls") && baseUrl != null && baseUrl.getScheme().equals("http")) {
+      // Trust anchors and a client certificate that are silently unused suggest TLS where there is none.
+      upstream.context().problem(upstream.keyOf("tls"),
+          "only applies to an https base-url, but upstream.base-url is " + baseUrl);
+    }
+    return new UpstreamConfig(
+        baseUrl,
+        registrationPath,
+        tls,
+        upstream.scalar("connect-timeout")
+            .flatMap(timeout -> timeout.asDuration(MIN_CONNECT_TIMEOUT, MAX_CONNECT_TIMEOUT))
+            .orElse(DEFAULT_CONNECT_TIMEOUT),
+        upstream.scalar("response-timeout")
+            .flatMap(timeout -> timeout.asDuration(MIN_RESPONSE_TIMEOUT, MAX_RESPONSE_TIMEOUT))
+            .orElse(DEFAULT_RESPONSE_TIMEOUT),
+        upstream.scalar("pool-size").flatMap(size -> size.asInt(1, 1024)).orElse(DEFAULT_POOL_SIZE));
+  }
+
+  /** Lower-cases the scheme and drops trailing slashes, so base + path never has "//". */
+  private static Optional<URI> baseUrl(Scalar value) {
+    URI uri;
+    try {
+      uri = new URI(value.text());
+    } catch (URISyntaxException e) {
+      value.reject(ABSOLUTE_URL);
+      return Optional.empty();
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("http") || scheme.equals("https")) || uri.isOpaque() || uri.getHost() == null) {
+      value.reject(ABSOLUTE_URL);
+      return Optional.empty();
+    }
+    if (uri.getRawUserInfo() != null) {
+      // The value is not echoed: it holds a password.
+      value.problem("must not contain credentials (user:password@); the gateway does not log in to the identity server");
+      return Optional.empty();
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      value.reject(ABSOLUTE_URL + " without query (?) or fragment (#)");
+      return Optional.empty();
+    }
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
+    return Optional.of(URI.create(scheme + "://" + uri.getRawAuthority() + path));
+  }
+
+  private static UpstreamTls tls(Section tls) {
+    tls.keys("trust-anchors", "verify-host", "client-certificate");
+    return new UpstreamTls(
+        tls.files("trust-anchors"),
+        tls.section("client-certificate").map(UpstreamReader::clientCertificate),
+        tls.scalar("verify-host").flatMap(Scalar::asBoolean).orElse(UpstreamTls.DEFAULT.verifyHost()));
+  }
+
+  private static ClientCertificate clientCertificate(Section client) {
+    client.keys("certificate", "key");
+    return new ClientCertificate(
+        client.requiredFile("certificate", "PEM file with the gateway's client certificate"),
+        client.requiredFile("key", "PEM file with its PKCS#8 private key"));
+  }
+}

@@ -1,0 +1,153 @@
+package io.dcrgateway.pipeline;
+
+import io.dcrgateway.audit.AuditLog;
+import io.dcrgateway.audit.RequestAudit;
+import io.dcrgateway.config.ListenerConfig;
+import io.dcrgateway.error.ErrorCodes;
+import io.dcrgateway.error.ErrorResponder;
+import io.dcrgateway.error.GatewayException;
+import io.dcrgateway.proxy.UpstreamClient;
+import io.dcrgateway.proxy.UpstreamResponse;
+import io.dcrgateway.request.ClientIdPath;
+import io.dcrgateway.request.RegistrationRequest;
+import io.dcrgateway.request.RequestContext;
+import io.dcrgateway.request.RequestContexts;
+import io.dcrgateway.tls.ClientCertificateGate;
+import io.dcrgateway.tls.VerifiedClient;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The public listener, stage by stage: <b>tls</b> (client certificate verified once per session)
+ * -> <b>parse</b> (body within limits, path and ids) -> <i>software statement and rules (next)</i>
+ * -> <b>forward</b> (to the identity server, answer relayed) -> <b>audit</b> (one event per
+ * request, on every path). A failing stage throws {@link GatewayException}; the failure handler
+ * is the one place that answers it.
+ */
+public final class RegistrationPipeline {
+
+  private static final Logger LOG = Logger.getLogger(RegistrationPipeline.class.getName());
+
+  private final Vertx vertx;
+  private final ListenerConfig listener;
+  private final ClientCertificateGate tls;
+  private final RequestContexts contexts;
+  private final UpstreamClient upstream;
+  private final RequestAudit audit;
+
+  public RegistrationPipeline(Vertx vertx, ListenerConfig listener, ClientCertificateGate tls,
+      RequestContexts contexts, UpstreamClient upstream, AuditLog audit) {
+    this.vertx = vertx;
+    this.listener = listener;
+    this.tls = tls;
+    this.contexts = contexts;
+    this.upstream = upstream;
+    this.audit = new RequestAudit(audit);
+  }
+
+  public Router router() {
+    Router router = Router.router(vertx);
+    String path = listener.registrationPath();
+    router.route().handler(this::begin);
+    router.route().handler(this::verifyClient);
+    router.route().handler(BodyHandler.create(false).setBodyLimit(listener.maxBodyBytes()));
+    router.post(path).handler(ctx -> forward(ctx, Optional.empty()));
+    for (HttpMethod method : new HttpMethod[] {HttpMethod.GET, HttpMethod.PUT, HttpMethod.DELETE}) {
+      router.route(method, path + "/:clientId")
+          .handler(ctx -> forward(ctx, Optional.of(ClientIdPath.validate(ctx.pathParam("clientId")))));
+    }
+    router.route().failureHandler(this::fail);
+    router.errorHandler(404, ctx -> fail(ctx, new GatewayException(404, ErrorCodes.NOT_FOUND,
+        "route.not-found", "no such endpoint; registration is at " + path)));
+    router.errorHandler(405, ctx -> fail(ctx, new GatewayException(405, ErrorCodes.METHOD_NOT_ALLOWED,
+        "route.method-not-allowed", ctx.request().method() + " is not allowed here; use POST " + path
+            + " or GET, PUT, DELETE " + path + "/{client_id}")));
+    router.errorHandler(413, ctx -> fail(ctx, new GatewayException(413, ErrorCodes.REQUEST_TOO_LARGE,
+        "request.body-too-large", "request body exceeds " + listener.maxBodyBytes() + " bytes")));
+    router.errorHandler(500, this::fail);
+    return router;
+  }
+
+  /** Correlation ids on every answer, and the audit record whatever happens next. */
+  private void begin(RoutingContext ctx) {
+    RequestContext context = contexts.of(ctx.request());
+    ctx.put(RequestContext.class.getName(), context);
+    HttpServerResponse response = ctx.response();
+    response.putHeader(contexts.requestIdHeader(), context.requestId());
+    context.interactionId().ifPresent(id -> response.putHeader("x-fapi-interaction-id", id));
+    audit.onEnd(ctx, context);
+    ctx.next();
+  }
+
+  /** Stage tls. */
+  private void verifyClient(RoutingContext ctx) {
+    VerifiedClient client = tls.verify(ctx.request().connection());
+    ctx.put(VerifiedClient.class.getName(), client);
+    audit.verified(ctx, client);
+    ctx.next();
+  }
+
+  /** Stage parse, then forward. */
+  private void forward(RoutingContext ctx, Optional<String> clientId) {
+    VerifiedClient client = ctx.get(VerifiedClient.class.getName());
+    RegistrationRequest request = new RegistrationRequest(
+        ctx.request().method(),
+        clientId,
+        MultiMap.caseInsensitiveMultiMap().addAll(ctx.request().headers()),
+        ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer(),
+        ctx.get(RequestContext.class.getName()));
+    upstream.forward(request, client)
+        .onSuccess(answer -> relay(ctx, answer))
+        .onFailure(ctx::fail);
+  }
+
+  private void relay(RoutingContext ctx, UpstreamResponse answer) {
+    audit.forwarded(ctx, answer.status());
+    HttpServerResponse response = ctx.response();
+    // Our correlation headers (set in begin) win over any the identity server sent.
+    MultiMap ours = MultiMap.caseInsensitiveMultiMap().addAll(response.headers());
+    response.headers().addAll(answer.headers());
+    ours.names().forEach(name -> response.headers().set(name, ours.getAll(name)));
+    response.setStatusCode(answer.status());
+    if (answer.statusMessage() != null && !answer.statusMessage().isEmpty()) {
+      response.setStatusMessage(answer.statusMessage());
+    }
+    response.end(answer.body());
+  }
+
+  private void fail(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    if (failure instanceof GatewayException e) {
+      fail(ctx, e);
+      return;
+    }
+    if (ctx.statusCode() == 413) {
+      fail(ctx, new GatewayException(413, ErrorCodes.REQUEST_TOO_LARGE, "request.body-too-large",
+          "request body exceeds " + listener.maxBodyBytes() + " bytes"));
+      return;
+    }
+    if (ctx.statusCode() == 400) {
+      fail(ctx, new GatewayException(400, ErrorCodes.INVALID_REQUEST, "request.malformed",
+          "the request could not be read"));
+      return;
+    }
+    RequestContext context = ctx.get(RequestContext.class.getName());
+    LOG.log(Level.SEVERE, "unexpected failure, request " + (context == null ? "?" : context.requestId()), failure);
+    fail(ctx, new GatewayException(500, ErrorCodes.SERVER_ERROR, "gateway.internal-error",
+        "the gateway could not process the request; quote the request id when reporting it"));
+  }
+
+  private void fail(RoutingContext ctx, GatewayException e) {
+    audit.rejected(ctx, e);
+    ErrorResponder.write(ctx.response(), e);
+  }
+}

@@ -1,0 +1,100 @@
+package io.dcrgateway.proxy;
+
+import io.dcrgateway.config.ForwardingConfig;
+import io.dcrgateway.request.RegistrationRequest;
+import io.dcrgateway.tls.VerifiedClient;
+import io.vertx.core.MultiMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Decides which headers reach the identity server. The IS trusts certificate headers only
+ * because the gateway writes them, so every inbound header that could carry a certificate or
+ * a forwarding claim is removed first (RFC 9440 §2.4, SPEC HDR-01): the built-in names, every
+ * name the config emits or lists, and the families {@code client-cert*}, {@code ssl-client*},
+ * {@code x-ssl-*}, {@code x-client-cert*}, {@code x-forwarded-*}. Authorization and the body
+ * pass through unchanged; hop-by-hop headers do not cross a proxy (RFC 9110 §7.6.1).
+ */
+public final class UpstreamHeaders {
+
+  private static final Set<String> HOP_BY_HOP = Set.of(
+      "connection", "keep-alive", "proxy-connection", "proxy-authenticate", "proxy-authorization",
+      "te", "trailer", "transfer-encoding", "upgrade");
+  /** Recomputed by the client for the upstream connection. */
+  private static final Set<String> CONNECTION_SPECIFIC = Set.of("host", "content-length", "expect");
+  private static final Set<String> BUILT_IN_STRIPPED = Set.of(
+      "client-cert", "client-cert-chain", "x-forwarded-client-cert", "ssl-client-cert",
+      "x-ssl-cert", "x-client-cert", "forwarded", "x-real-ip");
+  private static final List<String> STRIPPED_PREFIXES = List.of(
+      "client-cert", "ssl-client", "x-ssl-", "x-client-cert", "x-forwarded-");
+
+  private final List<CertificateHeaderWriter> writers;
+  private final Set<String> stripped;
+  private final String requestIdHeader;
+
+  public UpstreamHeaders(ForwardingConfig config) {
+    this.writers = CertificateHeaders.from(config);
+    this.requestIdHeader = config.requestIdHeader();
+    Set<String> names = new TreeSet<>(BUILT_IN_STRIPPED);
+    config.stripHeaders().forEach(n -> names.add(lower(n)));
+    writers.forEach(w -> w.headerNames().forEach(n -> names.add(lower(n))));
+    this.stripped = Set.copyOf(names);
+  }
+
+  public MultiMap forRequest(RegistrationRequest request, VerifiedClient client) {
+    MultiMap in = request.headers();
+    Set<String> listedInConnection = connectionTokens(in);
+    MultiMap out = MultiMap.caseInsensitiveMultiMap();
+    for (var entry : in.entries()) {
+      String name = lower(entry.getKey());
+      if (!dropped(name) && !listedInConnection.contains(name)) {
+        out.add(entry.getKey(), entry.getValue());
+      }
+    }
+    writers.forEach(w -> w.write(client, out));
+    out.set("X-Forwarded-For", request.context().remoteAddress());
+    out.set("X-Forwarded-Proto", "https");
+    if (!request.context().host().isEmpty()) {
+      out.set("X-Forwarded-Host", request.context().host());
+    }
+    out.set(requestIdHeader, request.context().requestId());
+    return out;
+  }
+
+  /** The relayed response keeps everything the IS said but hop-by-hop and framing headers. */
+  public static MultiMap forResponse(MultiMap upstream) {
+    Set<String> listedInConnection = connectionTokens(upstream);
+    MultiMap out = MultiMap.caseInsensitiveMultiMap();
+    for (var entry : upstream.entries()) {
+      String name = lower(entry.getKey());
+      if (!HOP_BY_HOP.contains(name) && !name.equals("content-length") && !listedInConnection.contains(name)) {
+        out.add(entry.getKey(), entry.getValue());
+      }
+    }
+    return out;
+  }
+
+  private boolean dropped(String name) {
+    return HOP_BY_HOP.contains(name) || CONNECTION_SPECIFIC.contains(name) || stripped.contains(name)
+        || name.equals(lower(requestIdHeader))
+        || STRIPPED_PREFIXES.stream().anyMatch(name::startsWith);
+  }
+
+  private static Set<String> connectionTokens(MultiMap headers) {
+    Set<String> tokens = new TreeSet<>();
+    for (String value : headers.getAll("Connection")) {
+      for (String token : value.split(",")) {
+        if (!token.isBlank()) {
+          tokens.add(lower(token.trim()));
+        }
+      }
+    }
+    return tokens;
+  }
+
+  private static String lower(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+}

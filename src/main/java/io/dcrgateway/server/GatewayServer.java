@@ -1,0 +1,102 @@
+package io.dcrgateway.server;
+
+import io.dcrgateway.admin.AdminRoutes;
+import io.dcrgateway.admin.Readiness;
+import io.dcrgateway.audit.AuditLog;
+import io.dcrgateway.config.GatewayConfig;
+import io.dcrgateway.config.ListenerConfig;
+import io.dcrgateway.pipeline.RegistrationPipeline;
+import io.dcrgateway.proxy.UpstreamClient;
+import io.dcrgateway.proxy.UpstreamHeaders;
+import io.dcrgateway.request.RequestContexts;
+import io.dcrgateway.tls.ClientCertificateGate;
+import io.dcrgateway.tls.ClientCertificateVerifier;
+import io.dcrgateway.tls.ServerTls;
+import io.dcrgateway.tls.TrustMaterial;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Starts the public mTLS listener and the admin listener for one config, and stops them. */
+public final class GatewayServer {
+
+  private final HttpServer publicServer;
+  private final HttpServer adminServer;
+  private final UpstreamClient upstream;
+  private final Readiness readiness;
+  private final AtomicReference<ClientCertificateVerifier> verifier;
+
+  private GatewayServer(HttpServer publicServer, HttpServer adminServer, UpstreamClient upstream,
+      Readiness readiness, AtomicReference<ClientCertificateVerifier> verifier) {
+    this.publicServer = publicServer;
+    this.adminServer = adminServer;
+    this.upstream = upstream;
+    this.readiness = readiness;
+    this.verifier = verifier;
+  }
+
+  public static Future<GatewayServer> start(
+      Vertx vertx, GatewayConfig config, TrustMaterial trust, AuditLog audit) {
+    Readiness readiness = new Readiness();
+    AtomicReference<ClientCertificateVerifier> verifier =
+        new AtomicReference<>(new ClientCertificateVerifier(trust, Clock.systemUTC()));
+    UpstreamClient upstream = new UpstreamClient(vertx, config.upstream(),
+        new UpstreamHeaders(config.forwarding()));
+    RegistrationPipeline pipeline = new RegistrationPipeline(vertx, config.listener(),
+        new ClientCertificateGate(verifier::get),
+        new RequestContexts(config.forwarding().requestIdHeader()), upstream, audit);
+
+    ListenerConfig listener = config.listener();
+    HttpServerOptions publicOptions = ServerTls.apply(ServerTls.options(listener.tls(), trust),
+        new HttpServerOptions()
+            .setHost(listener.host())
+            .setPort(listener.port())
+            .setIdleTimeout((int) listener.idleTimeout().toMillis())
+            .setIdleTimeoutUnit(TimeUnit.MILLISECONDS));
+    HttpServer publicServer = vertx.createHttpServer(publicOptions).requestHandler(pipeline.router());
+    HttpServer adminServer = config.admin().enabled()
+        ? vertx.createHttpServer(new HttpServerOptions()
+            .setHost(config.admin().host()).setPort(config.admin().port()))
+            .requestHandler(AdminRoutes.router(vertx, readiness))
+        : null;
+
+    Future<?> admin = adminServer == null ? Future.succeededFuture() : adminServer.listen();
+    return admin
+        .compose(a -> publicServer.listen())
+        .map(p -> {
+          readiness.ready();
+          return new GatewayServer(publicServer, adminServer, upstream, readiness, verifier);
+        })
+        .recover(e -> {
+          // A half-started gateway must not linger: release whichever port did bind.
+          Future<Void> closing = adminServer == null ? Future.succeededFuture() : adminServer.close();
+          return closing.eventually(publicServer::close).eventually(upstream::close)
+              .transform(v -> Future.failedFuture(e));
+        });
+  }
+
+  public int port() {
+    return publicServer.actualPort();
+  }
+
+  /** -1 when the admin listener is disabled. */
+  public int adminPort() {
+    return adminServer == null ? -1 : adminServer.actualPort();
+  }
+
+  public ClientCertificateVerifier verifier() {
+    return verifier.get();
+  }
+
+  /** Not ready first, so balancers stop sending; then let in-flight requests finish. */
+  public Future<Void> stop(long drainMillis) {
+    readiness.notReady();
+    return publicServer.shutdown(drainMillis, TimeUnit.MILLISECONDS)
+        .eventually(() -> adminServer == null ? Future.succeededFuture() : adminServer.close())
+        .eventually(upstream::close);
+  }
+}

@@ -1,0 +1,53 @@
+package io.dcrgateway.tls;
+
+import io.dcrgateway.config.ListenerConfig.ClientAuthMode;
+import io.dcrgateway.config.ListenerConfig.ServerTlsConfig;
+import io.vertx.core.http.ClientAuth;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.ServerSSLOptions;
+import io.vertx.core.net.TrustOptions;
+import java.util.LinkedHashSet;
+import java.util.concurrent.TimeUnit;
+
+/** The public listener's TLS settings, built from config and the current trust material. */
+public final class ServerTls {
+
+  static {
+    // No client-initiated renegotiation on TLS 1.2 (a CPU DoS vector; FAPI forbids it). TLS 1.3
+    // has none. JSSE reads this once, so it must be set before the first handshake.
+    System.setProperty("jdk.tls.rejectClientInitiatedRenegotiation", "true");
+  }
+
+  private ServerTls() {
+  }
+
+  public static ServerSSLOptions options(ServerTlsConfig config, TrustMaterial trust) {
+    ServerSSLOptions options = new ServerSSLOptions()
+        .setKeyCertOptions(new PemKeyCertOptions()
+            .setCertPath(config.certificate().toString())
+            .setKeyPath(config.key().toString()))
+        .setTrustOptions(TrustOptions.wrap(new DeferredClientTrustManager(trust.acceptedIssuers())))
+        .setClientAuth(config.clientAuth() == ClientAuthMode.REQUIRE ? ClientAuth.REQUIRED : ClientAuth.REQUEST)
+        .setEnabledSecureTransportProtocols(new LinkedHashSet<>(config.protocols()))
+        .setSslHandshakeTimeout(config.handshakeTimeout().toMillis())
+        .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS)
+        .setUseAlpn(false);
+    config.cipherSuites().forEach(options::addEnabledCipherSuite);
+    return options;
+  }
+
+  /** Server options for a listener using {@link #options}: the one source of its TLS settings. */
+  public static HttpServerOptions apply(ServerSSLOptions ssl, HttpServerOptions server) {
+    server.setSsl(true)
+        .setKeyCertOptions(ssl.getKeyCertOptions())
+        .setTrustOptions(ssl.getTrustOptions())
+        .setClientAuth(ssl.getClientAuth())
+        .setEnabledSecureTransportProtocols(ssl.getEnabledSecureTransportProtocols())
+        .setSslHandshakeTimeout(ssl.getSslHandshakeTimeout())
+        .setSslHandshakeTimeoutUnit(ssl.getSslHandshakeTimeoutUnit())
+        .setUseAlpn(ssl.isUseAlpn());
+    ssl.getEnabledCipherSuites().forEach(server::addEnabledCipherSuite);
+    return server;
+  }
+}

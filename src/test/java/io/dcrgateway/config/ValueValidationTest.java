@@ -1,0 +1,156 @@
+package io.dcrgateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** One key set to one bad value: the problem names the key, what is allowed and what was given. */
+class ValueValidationTest {
+
+  @TempDir
+  Path dir;
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(delimiterString = " => ", quoteCharacter = '\'', textBlock = """
+      listener.port => 84x3 => must be an integer between 1 and 65535, got "84x3"
+      listener.port => 0 => must be an integer between 1 and 65535, got "0"
+      listener.port => 65536 => must be an integer between 1 and 65535, got "65536"
+      listener.port => 8443.0 => must be an integer between 1 and 65535, got "8443.0"
+      listener.host => http://x => must be a host name or IP address (e.g. 0.0.0.0, 127.0.0.1, ::1), got "http://x"
+      listener.host => 256.1.1.1 => must be a host name or IP address (e.g. 0.0.0.0, 127.0.0.1, ::1), got "256.1.1.1"
+      listener.registration-path => register => must be a path that starts with / and does not end with / (e.g. /register), got "register"
+      listener.registration-path => /register/ => must be a path that starts with / and does not end with / (e.g. /register), got "/register/"
+      listener.registration-path => / => must be a path that starts with / and does not end with / (e.g. /register), got "/"
+      listener.registration-path => /a//b => must be a path without empty segments (//), got "/a//b"
+      listener.registration-path => /a/../b => must be a path without . or .. segments, got "/a/../b"
+      listener.registration-path => /{id} => must be a path of URL path characters only (letters, digits, -._~!$&'()*+,;=:@ and %XX escapes), got "/{id}"
+      listener.max-body-size => 64KB => must be a size in bytes, KiB or MiB (KB and MB are ambiguous), between 1B and 16MiB, got "64KB"
+      listener.max-body-size => 1M => must be a size in bytes, KiB or MiB (KB and MB are ambiguous), between 1B and 16MiB, got "1M"
+      listener.max-body-size => 32MiB => must be between 1B and 16MiB, got "32MiB"
+      listener.max-body-size => 0 => must be between 1B and 16MiB, got "0"
+      listener.max-body-size => lots => must be a size such as 65536, 64KiB or 1MiB, between 1B and 16MiB, got "lots"
+      listener.idle-timeout => 60 => must be a duration with a unit (ms, s, m or h) between 1s and 1h, e.g. 60s, got "60"
+      listener.idle-timeout => 1d => must be a duration such as 500ms, 10s, 2m or 1h, between 1s and 1h, got "1d"
+      listener.idle-timeout => 2h => must be between 1s and 1h, got "2h"
+      listener.tls.client-auth => optional => must be request or require, got "optional"
+      listener.tls.client-auth => REQUIRE => must be request or require, got "REQUIRE"
+      listener.tls.handshake-timeout => 500ms => must be between 1s and 5m, got "500ms"
+      trust.key-minimums.rsa-bits => 512 => must be an integer between 1024 and 16384, got "512"
+      trust.key-minimums.ec-bits => 1024 => must be an integer between 160 and 521, got "1024"
+      trust.domains[0].name => Dev_1 => must be lower-case letters, digits and - only (it labels audit records and metrics), got "Dev_1"
+      upstream.base-url => localhost:8080 => must be an absolute http or https URL, got "localhost:8080"
+      upstream.base-url => ftp://is/ => must be an absolute http or https URL, got "ftp://is/"
+      upstream.base-url => /relative => must be an absolute http or https URL, got "/relative"
+      upstream.base-url => http://is:8080/?a=1 => must be an absolute http or https URL without query (?) or fragment (#), got "http://is:8080/?a=1"
+      upstream.base-url => http://is#x => must be an absolute http or https URL without query (?) or fragment (#), got "http://is#x"
+      upstream.base-url => http://u:secret@is => must not contain credentials (user:password@); the gateway does not log in to the identity server
+      upstream.registration-path => realms/dcr => must be a path that starts with / and does not end with / (e.g. /register), got "realms/dcr"
+      upstream.pool-size => 2000 => must be an integer between 1 and 1024, got "2000"
+      upstream.connect-timeout => 0ms => must be between 100ms and 5m, got "0ms"
+      upstream.response-timeout => 10 => must be a duration with a unit (ms, s, m or h) between 1s and 10m, e.g. 10s, got "10"
+      admin.enabled => yes => must be true or false, got "yes"
+      admin.port => -1 => must be an integer between 1 and 65535, got "-1"
+      forwarding.request-id-header => X Request => must be a header name (an RFC 9110 token: letters, digits and !#$%&'*+-.^_`|~), got "X Request"
+      forwarding.request-id-header => Host => must be a header other than Host, Content-Length, Content-Type, Transfer-Encoding, Connection or Authorization, which forwarding relies on, got "Host"
+      """)
+  void rejectsValueWithKeyAllowedRangeAndWhatWasGiven(String key, String value, String message) {
+    assertThat(ConfigFixture.minimal(dir).with(key, value).problems())
+        .containsExactly(new ConfigProblem(key, message));
+  }
+
+  @Test
+  void yamlGuessesAreNotTrusted() {
+    // YAML 1.1 reads 0x20FB as 8443 and "on" as true; an operator reading the file would not.
+    Path file = ConfigFixture.writeYaml(dir, """
+        listener:
+          port: 0x20FB
+          tls: {certificate: a.pem, key: b.pem}
+        trust: {domains: [{name: dev, anchors: [c.pem]}]}
+        upstream: {base-url: "http://is", registration-path: /r}
+        admin: {enabled: on}
+        """);
+
+    assertThat(ConfigFixture.problemsOf(file, name -> null, FileChecks.SKIP)).containsExactly(
+        new ConfigProblem("listener.port", "must be an integer between 1 and 65535, got \"0x20FB\""),
+        new ConfigProblem("admin.enabled", "must be true or false, got \"on\""));
+  }
+
+  @Test
+  void acceptsEveryUnitAndQuotedNumbers() {
+    GatewayConfig config = ConfigFixture.minimal(dir)
+        .with("listener.port", "9443")
+        .with("listener.max-body-size", "1MiB")
+        .with("listener.idle-timeout", "2m")
+        .with("listener.tls.handshake-timeout", "1500ms")
+        .with("upstream.response-timeout", "10m")
+        .with("upstream.connect-timeout", "100ms")
+        .with("listener.host", "::1")
+        .load();
+
+    assertThat(config.listener().port()).isEqualTo(9443);
+    assertThat(config.listener().maxBodyBytes()).isEqualTo(1024 * 1024);
+    assertThat(config.listener().idleTimeout()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(config.listener().tls().handshakeTimeout()).isEqualTo(Duration.ofMillis(1500));
+    assertThat(config.upstream().responseTimeout()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(config.upstream().connectTimeout()).isEqualTo(Duration.ofMillis(100));
+    assertThat(config.listener().host()).isEqualTo("::1");
+  }
+
+  @Test
+  void baseUrlLosesItsTrailingSlashAndKeepsItsPath() {
+    GatewayConfig config = ConfigFixture.minimal(dir).with("upstream.base-url", "HTTPS://is.example:8443/auth/").load();
+
+    assertThat(config.upstream().baseUrl()).isEqualTo(URI.create("https://is.example:8443/auth"));
+  }
+
+  @Test
+  void valueWhereAMappingBelongsIsAProblem() {
+    assertThat(ConfigFixture.minimal(dir).with("admin", "on").problems())
+        .containsExactly(new ConfigProblem("admin", "must be a mapping of keys, got \"on\""));
+  }
+
+  @Test
+  void listWhereAValueBelongsIsAProblem() {
+    assertThat(ConfigFixture.minimal(dir).with("listener.port", List.of(1, 2)).problems())
+        .containsExactly(new ConfigProblem("listener.port", "must be a single value, got a list"));
+  }
+
+  @Test
+  void valueWhereAListBelongsIsAProblem() {
+    assertThat(ConfigFixture.minimal(dir).with("listener.tls.protocols", "TLSv1.3").problems())
+        .containsExactly(new ConfigProblem("listener.tls.protocols",
+            "must be a list (\"- item\" lines or [a, b]), got \"TLSv1.3\""));
+  }
+
+  @Test
+  void trustDomainsMustNotBeEmpty() {
+    assertThat(ConfigFixture.minimal(dir).with("trust.domains", List.of()).problems())
+        .containsExactly(new ConfigProblem("trust.domains", "must list at least one trust domain"));
+  }
+
+  @Test
+  void trustDomainNamesAreUnique() {
+    ConfigFixture fixture = ConfigFixture.minimal(dir);
+    fixture.with("trust.domains", List.of(
+        Map.of("name", "dev", "anchors", List.of("anchors.pem")),
+        Map.of("name", "dev", "anchors", List.of("anchors.pem"))));
+
+    assertThat(fixture.problems()).containsExactly(new ConfigProblem("trust.domains[1].name",
+        "\"dev\" is already given at trust.domains[0].name; domain names must be unique"));
+  }
+
+  @Test
+  void trustDomainNeedsAnchors() {
+    assertThat(ConfigFixture.minimal(dir).with("trust.domains[0].anchors", List.of()).problems())
+        .containsExactly(new ConfigProblem("trust.domains[0].anchors",
+            "must list at least one PEM file of CA certificates"));
+  }
+}

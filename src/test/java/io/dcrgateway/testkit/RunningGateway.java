@@ -1,0 +1,47 @@
+package io.dcrgateway.testkit;
+
+import io.dcrgateway.config.GatewayConfig;
+import io.dcrgateway.server.GatewayServer;
+import io.dcrgateway.tls.TrustMaterial;
+import io.vertx.core.Vertx;
+import java.util.concurrent.TimeUnit;
+
+/** A gateway started in the test JVM on free loopback ports, with its audit trail recorded. */
+public final class RunningGateway implements AutoCloseable {
+
+  private final GatewayServer server;
+  private final RecordedAudit audit;
+
+  private RunningGateway(GatewayServer server, RecordedAudit audit) {
+    this.server = server;
+    this.audit = audit;
+  }
+
+  public static RunningGateway start(Vertx vertx, GatewayConfig config) throws Exception {
+    RecordedAudit audit = new RecordedAudit();
+    GatewayServer server = GatewayServer.start(vertx, config, TrustMaterial.load(config.trust()), audit.log())
+        .await(20, TimeUnit.SECONDS);
+    return new RunningGateway(server, audit);
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public int adminPort() {
+    return server.adminPort();
+  }
+
+  public GatewayServer server() {
+    return server;
+  }
+
+  public RecordedAudit audit() {
+    return audit;
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.stop(1000).await(20, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,61 @@
+package io.dcrgateway.testkit;
+
+import io.dcrgateway.config.AdminConfig;
+import io.dcrgateway.config.ForwardingConfig;
+import io.dcrgateway.config.ForwardingConfig.CertificateHeader;
+import io.dcrgateway.config.ForwardingConfig.CertificateHeaderFormat;
+import io.dcrgateway.config.GatewayConfig;
+import io.dcrgateway.config.ListenerConfig;
+import io.dcrgateway.config.ListenerConfig.ClientAuthMode;
+import io.dcrgateway.config.ListenerConfig.ServerTlsConfig;
+import io.dcrgateway.config.TrustConfig;
+import io.dcrgateway.config.UpstreamConfig;
+import io.dcrgateway.devpki.DevPkiLayout;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** A gateway config on 127.0.0.1 free ports, trusting the shared dev PKI, for a given upstream. */
+public final class TestConfigs {
+
+  public static final String UPSTREAM_PATH = "/realms/dcr/clients-registrations/openid-connect";
+
+  private TestConfigs() {
+  }
+
+  public static GatewayConfig forUpstream(String upstreamBaseUrl) {
+    DevPkiLayout pki = SharedDevPki.layout();
+    return new GatewayConfig(
+        new ListenerConfig("127.0.0.1", 0,
+            new ServerTlsConfig(pki.server().chain(), pki.server().privateKey(),
+                List.of("TLSv1.3", "TLSv1.2"),
+                List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384",
+                    "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"),
+                ClientAuthMode.REQUEST, Duration.ofSeconds(10)),
+            "/register", 64 * 1024, Duration.ofSeconds(60)),
+        new TrustConfig(List.of(new TrustConfig.TrustDomain("dev",
+                List.of(pki.tppTrustBundle()), List.of(pki.tppIntermediates()))),
+            new TrustConfig.KeyMinimums(2048, 256)),
+        new UpstreamConfig(URI.create(upstreamBaseUrl), UPSTREAM_PATH,
+            new UpstreamConfig.UpstreamTls(List.of(), Optional.empty(), true),
+            Duration.ofSeconds(2), Duration.ofSeconds(5), 8),
+        new ForwardingConfig(
+            List.of(new CertificateHeader(CertificateHeaderFormat.RFC9440, "Client-Cert", true)),
+            List.of(), "X-Request-Id"),
+        new AdminConfig(true, "127.0.0.1", 0),
+        Optional.empty());
+  }
+
+  public static GatewayConfig withForwarding(GatewayConfig c, ForwardingConfig forwarding) {
+    return new GatewayConfig(c.listener(), c.trust(), c.upstream(), forwarding, c.admin(), c.dev());
+  }
+
+  public static GatewayConfig withUpstream(GatewayConfig c, UpstreamConfig upstream) {
+    return new GatewayConfig(c.listener(), c.trust(), upstream, c.forwarding(), c.admin(), c.dev());
+  }
+
+  public static GatewayConfig withListener(GatewayConfig c, ListenerConfig listener) {
+    return new GatewayConfig(listener, c.trust(), c.upstream(), c.forwarding(), c.admin(), c.dev());
+  }
+}
