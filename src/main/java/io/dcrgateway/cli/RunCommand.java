@@ -66,7 +66,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
-        server.stop(DRAIN_MILLIS).eventually(vertx::close).await(DRAIN_MILLIS + 5_000, TimeUnit.MILLISECONDS);
+        server.stop(DRAIN_MILLIS).await(DRAIN_MILLIS + 5_000, TimeUnit.MILLISECONDS);
+        // Separately: a future chained onto close() would complete on a closed event loop.
+        vertx.close().await(5, TimeUnit.SECONDS);
       } catch (TimeoutException e) {
         System.err.println("dcr-gateway: shutdown did not finish in time");
       } finally {

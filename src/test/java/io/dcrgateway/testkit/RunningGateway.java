@@ -11,17 +11,20 @@ public final class RunningGateway implements AutoCloseable {
 
   private final GatewayServer server;
   private final RecordedAudit audit;
+  private final BlockedThreadWatch blockedThreads;
 
-  private RunningGateway(GatewayServer server, RecordedAudit audit) {
+  private RunningGateway(GatewayServer server, RecordedAudit audit, BlockedThreadWatch blockedThreads) {
     this.server = server;
     this.audit = audit;
+    this.blockedThreads = blockedThreads;
   }
 
   public static RunningGateway start(Vertx vertx, GatewayConfig config) throws Exception {
     RecordedAudit audit = new RecordedAudit();
+    BlockedThreadWatch blockedThreads = new BlockedThreadWatch();
     GatewayServer server = GatewayServer.start(vertx, config, TrustMaterial.load(config.trust()), audit.log())
         .await(20, TimeUnit.SECONDS);
-    return new RunningGateway(server, audit);
+    return new RunningGateway(server, audit, blockedThreads);
   }
 
   public int port() {
@@ -42,6 +45,10 @@ public final class RunningGateway implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    server.stop(1000).await(20, TimeUnit.SECONDS);
+    try {
+      server.stop(1000).await(20, TimeUnit.SECONDS);
+    } finally {
+      blockedThreads.close();
+    }
   }
 }
