@@ -33,7 +33,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.err);
+    // picocli prints the usage with this message
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
   }
 }

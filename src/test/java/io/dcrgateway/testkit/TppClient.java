@@ -4,6 +4,7 @@ import io.dcrgateway.devpki.DevPkiLayout;
 import io.dcrgateway.devpki.DevPkiOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.ext.web.client.WebClient;
@@ -42,7 +43,9 @@ public final class TppClient {
         .setProtocolVersion(HttpVersion.HTTP_1_1)
         .setTrustOptions(new PemTrustOptions().addCertPath(pki.serverCa().certificate().toString()));
     clientName.ifPresent(name -> options.setKeyCertOptions(KeyCertOptions.wrap(alwaysPresent(pki, name))));
-    return WebClient.create(vertx, options);
+    // One connection: keep-alive requests then share one TLS session deterministically, instead
+    // of racing the pool's recycling of the previous connection.
+    return WebClient.create(vertx, options, new PoolOptions().setHttp1MaxSize(1));
   }
 
   public static WebClient create(Vertx vertx, String clientName) {

@@ -69,10 +69,10 @@ class TransportPolicyTest {
   /** OpenSSL as the client: the JDK's own client refuses TLS 1.1 before the server is asked. */
   @Test
   void refusesTls11() throws Exception {
-    String tls11 = openssl("-tls1_1", "-cipher", "DEFAULT@SECLEVEL=0");
+    String tls11 = openssl("-brief", "-tls1_1", "-cipher", "DEFAULT@SECLEVEL=0");
     assertThat(tls11).contains("alert protocol version");
 
-    String tls12 = openssl("-tls1_2");
+    String tls12 = openssl("-brief", "-tls1_2");
     assertThat(tls12).contains("TLSv1.2");
   }
 
@@ -86,8 +86,19 @@ class TransportPolicyTest {
             .hasMessageContaining("Received fatal alert");
       }
     }
-    String rsaKeyExchange = openssl("-tls1_2", "-cipher", "AES128-GCM-SHA256");
+    String rsaKeyExchange = openssl("-brief", "-tls1_2", "-cipher", "AES128-GCM-SHA256");
     assertThat(rsaKeyExchange).contains("alert handshake failure");
+  }
+
+  /** Client-initiated renegotiation is a CPU amplification vector; TLS 1.3 has none. */
+  @Test
+  void refusesClientInitiatedRenegotiationOnTls12() throws Exception {
+    var client = SharedDevPki.layout().client(DevPkiLayout.OFB_TPP1_A);
+    String output = opensslWithInput("R\n", "-tls1_2",
+        "-cert", client.certificate().toString(), "-key", client.privateKey().toString(),
+        "-CAfile", SharedDevPki.layout().serverCa().certificate().toString());
+
+    assertThat(output).contains("RENEGOTIATING").contains("alert handshake failure");
   }
 
   @Test
@@ -113,12 +124,26 @@ class TransportPolicyTest {
   }
 
   private static String openssl(String... options) throws Exception {
+    return opensslWithInput(null, options);
+  }
+
+  /**
+   * Runs {@code openssl s_client} against the gateway. With {@code stdin}, the text is sent after
+   * the handshake (s_client reads it then) and stdin stays open until openssl exits, so
+   * s_client commands such as {@code R} (renegotiate) run before it sees end of input.
+   */
+  private static String opensslWithInput(String stdin, String... options) throws Exception {
     java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
-        "openssl", "s_client", "-connect", "127.0.0.1:" + gateway.port(), "-brief"));
+        "openssl", "s_client", "-connect", "127.0.0.1:" + gateway.port()));
     command.addAll(java.util.List.of(options));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     try {
+      if (stdin == null) {
+        process.getOutputStream().close();
+      } else {
+        process.getOutputStream().write(stdin.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        process.getOutputStream().flush();
+      }
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("openssl finished").isTrue();
       return new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     } finally {
