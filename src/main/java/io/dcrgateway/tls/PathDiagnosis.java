@@ -24,6 +24,7 @@ import java.util.Set;
 final class PathDiagnosis {
 
   private static final int MAX_DEPTH = 8;
+  private static final int MAX_STEPS = 32;
 
   private PathDiagnosis() {
   }
@@ -44,42 +45,66 @@ final class PathDiagnosis {
 
   private static Optional<CertificateRejection> explainInDomain(
       X509Certificate leaf, List<X509Certificate> presented, TrustDomainMaterial domain, Date now) {
-    List<X509Certificate> presentedAbove = presented.subList(1, presented.size());
-    List<X509Certificate> path = new ArrayList<>(List.of(leaf));
-    X509Certificate current = leaf;
-    for (int depth = 0; depth < MAX_DEPTH; depth++) {
-      Optional<TrustAnchor> anchor = issuingAnchor(current, domain);
-      if (anchor.isPresent()) {
-        return Optional.of(validate(path, anchor.get(), now));
-      }
-      Optional<X509Certificate> issuer = issuerAmong(current, presentedAbove, domain.intermediates());
-      if (issuer.isEmpty() || path.contains(issuer.get())) {
-        return Optional.empty();
-      }
-      path.add(issuer.get());
-      current = issuer.get();
-    }
-    return Optional.empty();
+    Search search = new Search(presented.subList(1, presented.size()), domain);
+    return search.toAnchor(List.of(leaf)).map(found -> validate(found.path(), found.anchor(), now));
   }
 
-  private static Optional<TrustAnchor> issuingAnchor(X509Certificate cert, TrustDomainMaterial domain) {
-    return domain.anchors().stream().filter(a -> issues(a.getTrustedCert(), cert)).findFirst();
+  private record NamedPath(List<X509Certificate> path, TrustAnchor anchor) {
   }
 
   /**
-   * A configured (trusted) certificate with the issuer's name wins over anything the client sent:
-   * a forged chain brings its own impostor CA under the trusted name, and the TPP should hear
-   * that its certificate does not verify against the real one. Among the client's own
-   * certificates, one whose key verifies the signature is preferred.
+   * Depth-first over issuer names, backtracking when a branch reaches no anchor. Bounded in
+   * depth and in total steps: a client choosing its chain must not be able to make a
+   * diagnosis cost more than the verification it explains.
    */
-  private static Optional<X509Certificate> issuerAmong(
-      X509Certificate cert, List<X509Certificate> presentedAbove, List<X509Certificate> configured) {
-    Optional<X509Certificate> trusted = configured.stream().filter(c -> issues(c, cert)).findFirst();
-    if (trusted.isPresent()) {
-      return trusted;
+  private static final class Search {
+    private final List<X509Certificate> presentedAbove;
+    private final TrustDomainMaterial domain;
+    private int steps;
+
+    Search(List<X509Certificate> presentedAbove, TrustDomainMaterial domain) {
+      this.presentedAbove = presentedAbove;
+      this.domain = domain;
     }
-    List<X509Certificate> named = presentedAbove.stream().filter(c -> issues(c, cert)).toList();
-    return named.stream().filter(c -> signedBy(cert, c)).findFirst().or(() -> named.stream().findFirst());
+
+    Optional<NamedPath> toAnchor(List<X509Certificate> path) {
+      X509Certificate current = path.get(path.size() - 1);
+      Optional<TrustAnchor> anchor = domain.anchors().stream()
+          .filter(a -> issues(a.getTrustedCert(), current)).findFirst();
+      if (anchor.isPresent()) {
+        return Optional.of(new NamedPath(path, anchor.get()));
+      }
+      if (path.size() >= MAX_DEPTH) {
+        return Optional.empty();
+      }
+      for (X509Certificate issuer : issuerCandidates(current)) {
+        if (++steps > MAX_STEPS) {
+          return Optional.empty();
+        }
+        if (!path.contains(issuer)) {
+          List<X509Certificate> longer = new ArrayList<>(path);
+          longer.add(issuer);
+          Optional<NamedPath> found = toAnchor(longer);
+          if (found.isPresent()) {
+            return found;
+          }
+        }
+      }
+      return Optional.empty();
+    }
+
+    /**
+     * Configured (trusted) certificates with the issuer's name come first: a forged chain brings
+     * its own impostor CA under the trusted name, and the TPP should hear that its certificate
+     * does not verify against the real one. Then the client's own, signature-verifying first.
+     */
+    private List<X509Certificate> issuerCandidates(X509Certificate cert) {
+      List<X509Certificate> candidates = new ArrayList<>(
+          domain.intermediates().stream().filter(c -> issues(c, cert)).toList());
+      presentedAbove.stream().filter(c -> issues(c, cert) && signedBy(cert, c)).forEach(candidates::add);
+      presentedAbove.stream().filter(c -> issues(c, cert) && !signedBy(cert, c)).forEach(candidates::add);
+      return candidates;
+    }
   }
 
   private static boolean issues(X509Certificate candidate, X509Certificate cert) {
