@@ -7,6 +7,7 @@ import io.dcrgateway.config.ForwardingConfig;
 import io.dcrgateway.config.ForwardingConfig.CertificateHeader;
 import io.dcrgateway.config.ForwardingConfig.CertificateHeaderFormat;
 import io.dcrgateway.devpki.DevPkiLayout;
+import io.dcrgateway.testkit.GatewayFixture;
 import io.dcrgateway.testkit.RecordingUpstream;
 import io.dcrgateway.testkit.RecordingUpstream.Received;
 import io.dcrgateway.testkit.RunningGateway;
@@ -42,6 +43,7 @@ class ForwardingTest {
 
   private static final String BODY = "{\"redirect_uris\":[\"https://tpp.example/cb?x=1\"],\"software_statement\":\"e30.e30.sig\"}";
 
+  private static GatewayFixture fixture;
   private static Vertx vertx;
   private static RecordingUpstream upstream;
   private static RunningGateway gateway;
@@ -51,9 +53,10 @@ class ForwardingTest {
 
   @BeforeAll
   static void start() throws Exception {
-    vertx = Vertx.vertx();
-    upstream = RecordingUpstream.start(vertx);
-    gateway = RunningGateway.start(vertx, TestConfigs.forUpstream(upstream.baseUrl()));
+    fixture = GatewayFixture.start();
+    vertx = fixture.vertx();
+    upstream = fixture.upstream();
+    gateway = fixture.gateway();
     tpp = TppClient.create(vertx, DevPkiLayout.OFB_TPP1_A);
     DevPkiLayout pki = SharedDevPki.layout();
     leaf = PemCertificates.read(pki.client(DevPkiLayout.OFB_TPP1_A).certificate()).get(0);
@@ -62,9 +65,7 @@ class ForwardingTest {
 
   @AfterAll
   static void stop() throws Exception {
-    gateway.close();
-    upstream.close();
-    vertx.close().await(10, TimeUnit.SECONDS);
+    fixture.close();
   }
 
   @BeforeEach

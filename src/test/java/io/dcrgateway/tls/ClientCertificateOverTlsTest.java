@@ -3,10 +3,10 @@ package io.dcrgateway.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcrgateway.devpki.DevPkiLayout;
+import io.dcrgateway.testkit.GatewayFixture;
 import io.dcrgateway.testkit.RecordingUpstream;
 import io.dcrgateway.testkit.RunningGateway;
 import io.dcrgateway.testkit.SharedDevPki;
-import io.dcrgateway.testkit.TestConfigs;
 import io.dcrgateway.testkit.TppClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -34,22 +34,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ExtendWith(VertxExtension.class)
 class ClientCertificateOverTlsTest {
 
+  private static GatewayFixture fixture;
   private static Vertx vertx;
   private static RecordingUpstream upstream;
   private static RunningGateway gateway;
 
   @BeforeAll
   static void start() throws Exception {
-    vertx = Vertx.vertx();
-    upstream = RecordingUpstream.start(vertx);
-    gateway = RunningGateway.start(vertx, TestConfigs.forUpstream(upstream.baseUrl()));
+    fixture = GatewayFixture.start();
+    vertx = fixture.vertx();
+    upstream = fixture.upstream();
+    gateway = fixture.gateway();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    gateway.close();
-    upstream.close();
-    vertx.close().await(10, TimeUnit.SECONDS);
+    fixture.close();
   }
 
   @BeforeEach

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dcrgateway.config.ListenerConfig;
 import io.dcrgateway.config.ListenerConfig.ClientAuthMode;
 import io.dcrgateway.devpki.DevPkiLayout;
+import io.dcrgateway.testkit.GatewayFixture;
 import io.dcrgateway.testkit.RecordingUpstream;
 import io.dcrgateway.testkit.RunningGateway;
 import io.dcrgateway.testkit.SharedDevPki;
@@ -31,22 +32,22 @@ import org.junit.jupiter.api.Test;
  */
 class TransportPolicyTest {
 
+  private static GatewayFixture fixture;
   private static Vertx vertx;
   private static RecordingUpstream upstream;
   private static RunningGateway gateway;
 
   @BeforeAll
   static void start() throws Exception {
-    vertx = Vertx.vertx();
-    upstream = RecordingUpstream.start(vertx);
-    gateway = RunningGateway.start(vertx, TestConfigs.forUpstream(upstream.baseUrl()));
+    fixture = GatewayFixture.start();
+    vertx = fixture.vertx();
+    upstream = fixture.upstream();
+    gateway = fixture.gateway();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    gateway.close();
-    upstream.close();
-    vertx.close().await(10, TimeUnit.SECONDS);
+    fixture.close();
   }
 
   @Test
