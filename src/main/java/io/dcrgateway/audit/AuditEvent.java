@@ -1,6 +1,7 @@
 package io.dcrgateway.audit;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -8,8 +9,9 @@ import java.util.Optional;
  * why. Every request that reaches the pipeline ends in exactly one event.
  *
  * @param outcome {@code forwarded}, {@code rejected} or {@code upstream_error}
- * @param reason the stable id of the check that decided (e.g. {@code tls.client-cert.expired});
- *     empty when forwarded
+ * @param reason the stable id of the check that decided (e.g. {@code tls.client-cert.expired},
+ *     {@code rule.redirect-uris.in-software-statement}); empty when forwarded
+ * @param reported rule violations a report-only profile let through
  */
 public record AuditEvent(
     Instant time,
@@ -24,7 +26,12 @@ public record AuditEvent(
     Optional<String> error,
     Optional<String> reason,
     Optional<Integer> upstreamStatus,
+    List<String> reported,
     long durationMicros) {
+
+  public AuditEvent {
+    reported = List.copyOf(reported);
+  }
 
   /** Enough to identify the certificate later without storing it. */
   public record CertificateFacts(String subject, String issuer, String serialHex, String sha256, String trustDomain) {

@@ -37,6 +37,9 @@ public final class AuditLog {
     event.error().ifPresent(v -> json.put("error", v));
     event.reason().ifPresent(v -> json.put("reason", v));
     event.upstreamStatus().ifPresent(v -> json.put("upstream_status", v));
+    if (!event.reported().isEmpty()) {
+      json.put("reported", new io.vertx.core.json.JsonArray(event.reported()));
+    }
     event.certificate().ifPresent(c -> json.put("certificate", new JsonObject()
         .put("subject", c.subject())
         .put("issuer", c.issuer())

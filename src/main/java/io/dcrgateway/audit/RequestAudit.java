@@ -2,6 +2,7 @@ package io.dcrgateway.audit;
 
 import io.dcrgateway.audit.AuditEvent.CertificateFacts;
 import io.dcrgateway.error.GatewayException;
+import io.dcrgateway.policy.Violation;
 import io.dcrgateway.request.RequestContext;
 import io.dcrgateway.tls.VerifiedClient;
 import io.vertx.ext.web.RoutingContext;
@@ -43,6 +44,7 @@ public final class RequestAudit {
         Optional.ofNullable(facts.error),
         Optional.ofNullable(facts.reason),
         Optional.ofNullable(facts.upstreamStatus),
+        facts.reported,
         (System.nanoTime() - startNanos) / 1_000)));
   }
 
@@ -54,6 +56,11 @@ public final class RequestAudit {
     Facts facts = facts(ctx);
     facts.outcome = "forwarded";
     facts.upstreamStatus = upstreamStatus;
+  }
+
+  /** Violations a report-only profile let through: an operator rolling out rules reads these. */
+  public void reported(RoutingContext ctx, List<Violation> violations) {
+    facts(ctx).reported = violations.stream().map(v -> "rule." + v.ruleId() + ": " + v.description()).toList();
   }
 
   public void rejected(RoutingContext ctx, GatewayException e) {
@@ -88,5 +95,6 @@ public final class RequestAudit {
     private String error;
     private String reason;
     private Integer upstreamStatus;
+    private List<String> reported = List.of();
   }
 }

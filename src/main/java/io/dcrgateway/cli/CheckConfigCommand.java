@@ -2,6 +2,11 @@ package io.dcrgateway.cli;
 
 import io.dcrgateway.config.ByteSizeFormat;
 import io.dcrgateway.config.ConfigException;
+import io.dcrgateway.config.ConfigProblem;
+import io.dcrgateway.config.SetupException;
+import io.dcrgateway.devpki.DevPkiLayout;
+import io.dcrgateway.policy.Profiles;
+import io.dcrgateway.server.Preflight;
 import io.dcrgateway.config.ConfigLoader;
 import io.dcrgateway.config.DurationFormat;
 import io.dcrgateway.config.ForwardingConfig.CertificateHeader;
@@ -60,15 +65,35 @@ public final class CheckConfigCommand implements Callable<Integer> {
     }
     try {
       GatewayConfig loaded = ConfigLoader.load(config, env);
+      boolean pendingDevPki = pendingDevPki(loaded);
+      // What run checks before it listens: certificates and keys parse and match, profiles build.
+      if (pendingDevPki) {
+        Profiles.build(loaded.registration());
+      } else {
+        Preflight.of(loaded);
+      }
       out.println("OK: " + config);
       out.println(summary(loaded));
+      if (pendingDevPki) {
+        out.println("Certificates not inspected: the development PKI is not generated yet (run does it).");
+      }
       out.flush();
       return 0;
     } catch (ConfigException e) {
-      e.problems().forEach(problem -> err.println(config + ": " + problem));
-      err.flush();
-      return 1;
+      return report(err, e.problems());
+    } catch (SetupException e) {
+      return report(err, e.problems());
     }
+  }
+
+  private int report(PrintWriter err, java.util.List<ConfigProblem> problems) {
+    problems.forEach(problem -> err.println(config + ": " + problem));
+    err.flush();
+    return 1;
+  }
+
+  private static boolean pendingDevPki(GatewayConfig config) {
+    return config.dev().map(dev -> !Files.exists(new DevPkiLayout(dev.generatePki()).manifest())).orElse(false);
   }
 
   /** One paragraph an operator can compare with what they meant to configure. */
@@ -97,6 +122,10 @@ public final class CheckConfigCommand implements Callable<Integer> {
         + ", pool " + upstream.poolSize() + ")."
         + " Client certificate forwarded as " + config.forwarding().certificateHeaders().stream()
             .map(CheckConfigCommand::describe).collect(Collectors.joining(" and ")) + "."
+        + " Registration profile " + config.registration().profile()
+        + (config.registration().directories().isEmpty() ? ", no software statement directories."
+            : ", software statements from " + config.registration().directories().stream()
+                .map(d -> d.name() + " (\"" + d.issuer() + "\")").collect(Collectors.joining(", ")) + ".")
         + (config.admin().enabled()
             ? " Admin on http://" + config.admin().host() + ":" + config.admin().port() + "."
             : " Admin listener disabled.")

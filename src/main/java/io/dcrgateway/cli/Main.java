@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         RunCommand.class,
         CheckConfigCommand.class,
         DevPkiCommand.class,
+        io.dcrgateway.devpki.MintSsaCommand.class,
         HealthcheckCommand.class,
         CommandLine.HelpCommand.class
     })

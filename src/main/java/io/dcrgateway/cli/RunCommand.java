@@ -6,13 +6,12 @@ import io.dcrgateway.config.ConfigLoader;
 import io.dcrgateway.config.ConfigProblem;
 import io.dcrgateway.config.DevConfig;
 import io.dcrgateway.config.GatewayConfig;
+import io.dcrgateway.config.SetupException;
 import io.dcrgateway.devpki.DevPki;
 import io.dcrgateway.devpki.DevPkiLayout;
 import io.dcrgateway.devpki.DevPkiOptions;
 import io.dcrgateway.server.GatewayServer;
-import io.dcrgateway.tls.TlsPreflight;
-import io.dcrgateway.tls.TrustMaterial;
-import io.dcrgateway.tls.TrustMaterialException;
+import io.dcrgateway.server.Preflight;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,21 +37,21 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     GatewayConfig gatewayConfig;
-    TrustMaterial trust;
+    Preflight preflight;
     try {
       gatewayConfig = ConfigLoader.load(config);
       gatewayConfig.dev().ifPresent(this::generateDevPkiIfMissing);
-      trust = TlsPreflight.load(gatewayConfig);
+      preflight = Preflight.of(gatewayConfig);
     } catch (ConfigException e) {
       return report(e.problems());
-    } catch (TrustMaterialException e) {
+    } catch (SetupException e) {
       return report(e.problems());
     }
 
     Vertx vertx = Vertx.vertx();
     GatewayServer server;
     try {
-      server = GatewayServer.start(vertx, gatewayConfig, trust, AuditLog.toLogger()).await(60, TimeUnit.SECONDS);
+      server = GatewayServer.start(vertx, gatewayConfig, preflight, AuditLog.toLogger()).await(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       System.err.println("dcr-gateway: cannot start: " + e.getMessage());
       vertx.close();

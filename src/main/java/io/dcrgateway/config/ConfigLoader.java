@@ -37,7 +37,7 @@ public final class ConfigLoader {
   }
 
   /**
-   * @param files how referenced certificate, key and anchor files are checked; after
+   * @param files how referenced certificate, key, anchor and JWKS files are checked; after
    *     {@code run} has generated the dev PKI, {@link FileChecks#REQUIRE_ALL} confirms it is
    *     complete
    */

@@ -2,9 +2,9 @@ package io.dcrgateway.config;
 
 /**
  * How much of the file system {@link ConfigLoader} consults beyond the config file itself.
- * Certificate, key and anchor paths must name readable regular files; the modes only differ in
- * which missing files they forgive. PEM content is never read here (that is the tls package's
- * job, with its own errors).
+ * Certificate, key, anchor and JWKS paths must name readable regular files; the modes only differ
+ * in which missing files they forgive. Their content is never read here (that is the tls and
+ * statement packages' job, with their own errors).
  */
 public enum FileChecks {
 

@@ -12,5 +12,6 @@ public record GatewayConfig(
     UpstreamConfig upstream,
     ForwardingConfig forwarding,
     AdminConfig admin,
+    RegistrationConfig registration,
     Optional<DevConfig> dev) {
 }

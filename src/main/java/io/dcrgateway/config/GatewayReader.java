@@ -9,15 +9,16 @@ final class GatewayReader {
   }
 
   static GatewayConfig read(Section root) {
-    root.keys("listener", "trust", "upstream", "forwarding", "admin", "dev");
+    root.keys("listener", "trust", "upstream", "forwarding", "admin", "registration", "dev");
     ListenerConfig listener = ListenerReader.read(root.sectionOrEmpty("listener"));
     TrustConfig trust = TrustReader.read(root.sectionOrEmpty("trust"));
     UpstreamConfig upstream = UpstreamReader.read(root.sectionOrEmpty("upstream"));
     ForwardingConfig forwarding = ForwardingReader.read(root.sectionOrEmpty("forwarding"));
     AdminConfig admin = AdminReader.read(root.sectionOrEmpty("admin"));
+    RegistrationConfig registration = RegistrationReader.read(root.sectionOrEmpty("registration"));
     Optional<DevConfig> dev = root.section("dev").map(DevReader::read);
     checkAdminPortIsFree(root.context(), listener, admin);
-    return new GatewayConfig(listener, trust, upstream, forwarding, admin, dev);
+    return new GatewayConfig(listener, trust, upstream, forwarding, admin, registration, dev);
   }
 
   private static void checkAdminPortIsFree(ReadContext context, ListenerConfig listener, AdminConfig admin) {

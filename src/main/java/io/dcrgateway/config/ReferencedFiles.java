@@ -5,9 +5,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Checks that the certificate, key and anchor files a config names are there, so a typo in a
- * path is reported with its key at load time rather than as a PEM error at startup. Content is
- * not read: the tls package parses the PEM and reports its own errors.
+ * Checks that the certificate, key, anchor and JWKS files a config names are there, so a typo in
+ * a path is reported with its key at load time rather than as a PEM error at startup. Content is
+ * not read: the tls package parses the PEM, the statement package the JWKS, each with its own
+ * errors.
  */
 final class ReferencedFiles {
 

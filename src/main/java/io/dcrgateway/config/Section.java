@@ -64,6 +64,25 @@ final class Section {
     return this;
   }
 
+  /**
+   * Declares {@code names}, and every other key present as data the caller reads with
+   * {@link #plain} (a rule's parameters): nothing here is an unknown key.
+   *
+   * @return the other keys, in file order
+   */
+  List<String> keysAndData(String... names) {
+    List<String> data = new ArrayList<>();
+    node.fieldNames().forEachRemaining(name -> {
+      if (!List.of(names).contains(name)) {
+        data.add(name);
+      }
+    });
+    List<String> all = new ArrayList<>(List.of(names));
+    all.addAll(data);
+    declared = List.copyOf(all);
+    return List.copyOf(data);
+  }
+
   boolean has(String name) {
     return !value(name).isMissingNode();
   }
@@ -77,6 +96,16 @@ final class Section {
       context.problem(keyOf(name), "is required (" + what + ")");
     }
     return false;
+  }
+
+  /** Whether the value is a mapping, for keys that take either a single value or a mapping. */
+  boolean holdsMapping(String name) {
+    return value(name).isObject();
+  }
+
+  /** The value as plain Java values, typed from the text ({@link PlainValue}); empty after a problem. */
+  Optional<Object> plain(String name) {
+    return PlainValue.read(context, keyOf(name), value(name));
   }
 
   Optional<Scalar> scalar(String name) {

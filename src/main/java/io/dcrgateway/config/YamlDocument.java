@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
@@ -104,7 +105,10 @@ final class YamlDocument {
       context.problem(key, "YAML aliases (*" + parser.getText() + ") are not supported; write the value out");
       return MissingNode.getInstance();
     }
-    return NODES.textNode(parser.getText());
+    // Which scalars YAML itself read as strings is kept for values typed from the file
+    // (rule parameters, see PlainValue): it is how "5" (quoted) differs from 5.
+    String text = parser.getText();
+    return token == JsonToken.VALUE_STRING ? new YamlString(text) : NODES.textNode(text);
   }
 
   private ObjectNode mapping(YAMLParser parser, String key) throws IOException {
@@ -126,6 +130,18 @@ final class YamlDocument {
       }
     }
     return mapping;
+  }
+
+  /**
+   * A scalar the YAML parser read as a string: quoted, tagged {@code !!str}, or plain text that
+   * YAML 1.1 does not take for a number, boolean or null. Its text is what the file says, as for
+   * every other scalar.
+   */
+  static final class YamlString extends TextNode {
+
+    YamlString(String text) {
+      super(text);
+    }
   }
 
   /** SnakeYAML explains what it expected and where the enclosing construct began. */

@@ -1,10 +1,6 @@
 package io.dcrgateway.devpki;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +11,9 @@ import org.bouncycastle.asn1.x500.X500Name;
 
 /**
  * A whole dev ecosystem in memory: TPP, server, rogue and untrusted CAs, the gateway's server
- * certificate, one client certificate per case the gateway must accept or refuse, and the
- * directory's SSA signing key. {@link DevPki} writes it to disk; tests may use it directly.
+ * certificate, one client certificate (and request signing key) per case the gateway must accept or
+ * refuse, and the directory's SSA signing key (PS256 with a kid, BR-06). {@link DevPki} writes it
+ * to disk; tests may use it directly.
  */
 public record DevEcosystem(
     Instant generatedAt,
@@ -128,13 +125,13 @@ public record DevEcosystem(
     IssuedCertificate forged = CertificateForgery.forge(tpp1a.issued().certificate(), rogueCa);
     put(clients, new DevClient(DevPkiLayout.FORGED, SubjectLayout.OFB_ECOSYSTEM,
         "rejected: copy of ofb-tpp1-a (subject, issuer DN, serial, extensions) on a new key signed by the rogue CA",
-        tpp1.softwareId(), tpp1.orgId(), tpp1.cnpj(), forged));
+        tpp1.softwareId(), tpp1.orgId(), tpp1.cnpj(), forged, Ps256Keys.generate()));
     put(clients, ofbClient(DevPkiLayout.WEAK_KEY, tpp1, "rejected where BR-02 is enforced: RSA 1024 key (OFB Cert Std asks for RSA 2048)",
         leaf(DevPkiLayout.WEAK_KEY, notBefore, clientNotAfter).key(KeySpec.rsa(1024)), tppIssuing));
     put(clients, ofbClient(DevPkiLayout.WRONG_EKU, tpp1, "rejected where BR-02 is enforced: extendedKeyUsage serverAuth only, no clientAuth",
         leaf(DevPkiLayout.WRONG_EKU, notBefore, clientNotAfter).extendedKeyUsage(KeyPurpose.SERVER_AUTH), tppIssuing));
 
-    return new DevEcosystem(now, tppRoot, tppIssuing, serverCa, rogueCa, untrustedCa, server, clients, newDirectoryKey());
+    return new DevEcosystem(now, tppRoot, tppIssuing, serverCa, rogueCa, untrustedCa, server, clients, Ps256Keys.generate());
   }
 
   private static LeafTemplate leaf(String name, Instant notBefore, Instant notAfter) {
@@ -145,7 +142,7 @@ public record DevEcosystem(
       IssuedCertificate issuer) {
     IssuedCertificate issued = leaf.issue(participant.subject(leaf.hostName()).ecosystemName(), issuer);
     return new DevClient(name, SubjectLayout.OFB_ECOSYSTEM, description,
-        participant.softwareId(), participant.orgId(), participant.cnpj(), issued);
+        participant.softwareId(), participant.orgId(), participant.cnpj(), issued, Ps256Keys.generate());
   }
 
   /** Same organisation and software as TPP 1, so the OU and organizationIdentifier readings can be compared. */
@@ -153,7 +150,7 @@ public record DevEcosystem(
     IssuedCertificate issued = leaf.issue(tpp1.subject(leaf.hostName()).legacyName(), issuer);
     return new DevClient(DevPkiLayout.OFB_LEGACY, SubjectLayout.OFB_LEGACY,
         "accepted: TPP 1's organisation and software in the pre-2022-08-31 layout (org_id in OU)",
-        tpp1.softwareId(), tpp1.orgId(), tpp1.cnpj(), issued);
+        tpp1.softwareId(), tpp1.orgId(), tpp1.cnpj(), issued, Ps256Keys.generate());
   }
 
   /**
@@ -166,7 +163,7 @@ public record DevEcosystem(
     IssuedCertificate issued = leaf.issue(new UkTransportSubject(softwareId, orgId).name(), issuer);
     return new DevClient(DevPkiLayout.UK_TPP, SubjectLayout.UK_TRANSPORT,
         "accepted: UK Open Banking transport certificate layout",
-        softwareId, orgId, null, issued);
+        softwareId, orgId, null, issued, Ps256Keys.generate());
   }
 
   private static void put(Map<String, DevClient> clients, DevClient client) {
@@ -184,18 +181,5 @@ public record DevEcosystem(
       id.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
     }
     return id.toString();
-  }
-
-  /** BR-06: the directory signs SSAs with PS256; kid is the RFC 7638 thumbprint. */
-  private static RSAKey newDirectoryKey() {
-    try {
-      return new RSAKeyGenerator(2048)
-          .keyUse(KeyUse.SIGNATURE)
-          .algorithm(JWSAlgorithm.PS256)
-          .keyIDFromThumbprint(true)
-          .generate();
-    } catch (JOSEException e) {
-      throw new IllegalStateException("cannot generate the directory signing key", e);
-    }
   }
 }

@@ -80,13 +80,12 @@ public final class DevPki {
       DevClient client = ecosystem.client(name);
       DevPkiLayout.LeafFiles files = layout.client(name);
       writeLeaf(files, name, client.issued(), password);
-      clients.put(name, manifestEntry(client, files));
+      clients.put(name, manifestEntry(client, files, writeSigningKey(layout.clientSigningKey(name),
+          layout.clientJwks(name), client.signingKey())));
     }
 
-    RSAKey signingKey = ecosystem.directoryKey();
-    OwnerOnlyFiles.write(layout.directorySigningKey(), prettyJson(signingKey.toJSONObject()));
-    // JWKSet.toJSONObject(true) drops private members: the gateway only ever verifies.
-    Files.write(layout.directoryJwks(), prettyJson(new JWKSet(signingKey.toPublicJWK()).toJSONObject(true)));
+    DevPkiManifest.SigningKey directoryKey =
+        writeSigningKey(layout.directorySigningKey(), layout.directoryJwks(), ecosystem.directoryKey());
 
     DevPkiManifest manifest = new DevPkiManifest(
         layout.root(),
@@ -94,7 +93,7 @@ public final class DevPki {
         new String(password),
         new DevPkiManifest.Trust(layout.tppTrustBundle(), layout.tppIntermediates(), layout.serverCa().certificate()),
         layout.server(),
-        new DevPkiManifest.Directory(signingKey.getKeyID(), layout.directorySigningKey(), layout.directoryJwks()),
+        new DevPkiManifest.Directory(directoryKey.kid(), directoryKey.privateJwk(), directoryKey.jwks()),
         clients);
     // Owner-only: the manifest carries the PKCS#12 password.
     OwnerOnlyFiles.write(layout.manifest(), ManifestJson.encode(manifest));
@@ -120,7 +119,15 @@ public final class DevPki {
     OwnerOnlyFiles.write(files.pkcs12(), Pkcs12.encode(Pkcs12.keyStore(alias, leaf.privateKey(), chain, password), password));
   }
 
-  private static DevPkiManifest.Client manifestEntry(DevClient client, DevPkiLayout.LeafFiles files) {
+  private static DevPkiManifest.SigningKey writeSigningKey(Path privateJwk, Path jwks, RSAKey key) throws IOException {
+    OwnerOnlyFiles.write(privateJwk, prettyJson(key.toJSONObject()));
+    // JWKSet.toJSONObject(true) drops private members: verifiers only ever get the public half.
+    Files.write(jwks, prettyJson(new JWKSet(key.toPublicJWK()).toJSONObject(true)));
+    return new DevPkiManifest.SigningKey(key.getKeyID(), privateJwk, jwks);
+  }
+
+  private static DevPkiManifest.Client manifestEntry(DevClient client, DevPkiLayout.LeafFiles files,
+      DevPkiManifest.SigningKey signingKey) {
     X509Certificate certificate = client.issued().certificate();
     return new DevPkiManifest.Client(
         client.name(),
@@ -133,7 +140,8 @@ public final class DevPki {
         certificate.getIssuerX500Principal().getName(),
         certificate.getSerialNumber().toString(16),
         certificate.getNotAfter().toInstant(),
-        files);
+        files,
+        signingKey);
   }
 
   private static void writePem(Path file, String pem) throws IOException {

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
     description = {
         "Generate a development PKI: TPP root and issuing CAs, a server certificate for localhost,",
         "client certificates for Open Finance Brasil (current and legacy DN layouts) and UK Open Banking,",
-        "negative cases (expired, untrusted, forged, weak key, wrong EKU) and a PS256 directory signing key.",
+        "negative cases (expired, untrusted, forged, weak key, wrong EKU), a PS256 directory signing key",
+        "and a PS256 request signing key (JWK and public JWKS) per client.",
         "For development only: private keys are written unencrypted."})
 public final class DevPkiCommand implements Callable<Integer> {
 

@@ -80,6 +80,19 @@ public record DevPkiLayout(Path root) {
         clients.resolve(name + "-chain.pem"), clients.resolve(name + ".p12"));
   }
 
+  /**
+   * The private RSA JWK (PS256) a UK TPP signs its registration request JWT with. UK-03: the
+   * request is holder-of-key proof, so each client has a key of its own beside its certificate.
+   */
+  public Path clientSigningKey(String name) {
+    return root.resolve("clients/" + name + "-signing.jwk");
+  }
+
+  /** The public JWKS of {@link #clientSigningKey}: what the SSA's software_jwks_endpoint serves (UK-03). */
+  public Path clientJwks(String name) {
+    return root.resolve("clients/" + name + "-jwks.json");
+  }
+
   /** The private RSA JWK a dev directory signs software statements with. */
   public Path directorySigningKey() {
     return root.resolve("directory/signing-key.jwk");
@@ -106,6 +119,8 @@ public record DevPkiLayout(Path root) {
     files.addAll(leafFiles(server()));
     for (String name : CLIENT_NAMES) {
       files.addAll(leafFiles(client(name)));
+      files.add(clientSigningKey(name));
+      files.add(clientJwks(name));
     }
     files.add(directorySigningKey());
     files.add(directoryJwks());

@@ -33,9 +33,17 @@ public record DevPkiManifest(
   }
 
   /**
+   * A TPP's request signing key (UK-03): the private JWK it signs with and the public JWKS a
+   * verifier fetches from software_jwks_endpoint; kid is the RFC 7638 thumbprint.
+   */
+  public record SigningKey(String kid, Path privateJwk, Path jwks) {
+  }
+
+  /**
    * One client certificate: whose it is, what the gateway should make of it ({@code description}),
    * and its DNs as {@code X500Principal.getName()} prints them (what the suite sends as
    * tls_client_auth_subject_dn, Appendix D §1). {@code cnpj} is null for the UK layout.
+   * {@code signingKey} is null when the manifest predates request signing keys.
    */
   public record Client(
       String name,
@@ -48,7 +56,8 @@ public record DevPkiManifest(
       String issuerDn,
       String serialHex,
       Instant notAfter,
-      DevPkiLayout.LeafFiles files) {
+      DevPkiLayout.LeafFiles files,
+      SigningKey signingKey) {
   }
 
   public Client client(String name) {

@@ -21,7 +21,8 @@ final class DevPkiSummary {
         .append(", JWKS ").append(manifest.directory().jwks())
         .append(" (kid ").append(manifest.directory().kid()).append(")\n");
     text.append("  client certificates in ").append(root.resolve("clients"))
-        .append(" (<name>.pem, .key, -chain.pem, .p12; PKCS#12 password in the manifest):\n");
+        .append(" (<name>.pem, .key, -chain.pem, .p12; PKCS#12 password in the manifest)\n")
+        .append("  and UK request signing keys (<name>-signing.jwk, public <name>-jwks.json):\n");
     for (String name : DevPkiLayout.CLIENT_NAMES) {
       DevPkiManifest.Client client = manifest.client(name);
       text.append(String.format("    %-11s %-16s software_id=%s org_id=%s%n",

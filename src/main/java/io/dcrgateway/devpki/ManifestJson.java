@@ -52,6 +52,12 @@ final class ManifestJson {
       entry.put("serial_hex", client.serialHex());
       entry.put("not_after", client.notAfter().toString());
       writeFiles(entry.putObject("files"), root, client.files());
+      if (client.signingKey() != null) {
+        ObjectNode signing = entry.putObject("signing_key");
+        signing.put("kid", client.signingKey().kid());
+        signing.put("private_jwk", relative(root, client.signingKey().privateJwk()));
+        signing.put("jwks", relative(root, client.signingKey().jwks()));
+      }
     }
     return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(json);
   }
@@ -78,7 +84,8 @@ final class ManifestJson {
             text(client, "issuer_dn"),
             text(client, "serial_hex"),
             Instant.parse(text(client, "not_after")),
-            readFiles(root, required(client, "files"))));
+            readFiles(root, required(client, "files")),
+            readSigningKey(root, client.get("signing_key"))));
       }
       return new DevPkiManifest(
           root,
@@ -112,6 +119,17 @@ final class ManifestJson {
         root.resolve(text(node, "private_key")),
         root.resolve(text(node, "chain")),
         root.resolve(text(node, "pkcs12")));
+  }
+
+  /** Manifests written before request signing keys existed have none; the client then has null. */
+  private static DevPkiManifest.SigningKey readSigningKey(Path root, JsonNode node) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    return new DevPkiManifest.SigningKey(
+        text(node, "kid"),
+        root.resolve(text(node, "private_jwk")),
+        root.resolve(text(node, "jwks")));
   }
 
   /** Forward slashes on every platform, so the manifest reads the same everywhere. */

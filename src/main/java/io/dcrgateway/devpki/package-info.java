@@ -9,6 +9,13 @@
  * layout {@link io.dcrgateway.devpki.DevPkiLayout} names, and {@code DevPkiCommand} exposes it as
  * {@code dev-pki}.
  *
+ * <p>{@link io.dcrgateway.devpki.SoftwareStatementMinter} and
+ * {@link io.dcrgateway.devpki.RequestJwtMinter} mint the tokens a registration carries: software
+ * statements signed by the dev directory key (Open Finance Brasil or UK Open Banking claims) and UK
+ * registration request JWTs signed by a client's own key. Both start honest and let a test change,
+ * drop or mis-sign any part ({@link io.dcrgateway.devpki.JwsMinter}); {@code MintSsaCommand} exposes
+ * them as {@code mint-ssa}.
+ *
  * <p>Nothing here is for production trust: keys are generated unencrypted on the local disk.
  */
 package io.dcrgateway.devpki;

@@ -14,6 +14,8 @@ public final class ErrorCodes {
   public static final String BAD_GATEWAY = "bad_gateway";
   public static final String GATEWAY_TIMEOUT = "gateway_timeout";
   public static final String SERVER_ERROR = "server_error";
+  public static final String TEMPORARILY_UNAVAILABLE = "temporarily_unavailable";
+  public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type";
 
   private ErrorCodes() {
   }

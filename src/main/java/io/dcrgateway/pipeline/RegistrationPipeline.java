@@ -2,6 +2,9 @@ package io.dcrgateway.pipeline;
 
 import io.dcrgateway.audit.AuditLog;
 import io.dcrgateway.audit.RequestAudit;
+import io.dcrgateway.ownership.OwnershipCheck;
+import io.dcrgateway.policy.Operation;
+import io.dcrgateway.proxy.RegistrationResponse;
 import io.dcrgateway.config.ListenerConfig;
 import io.dcrgateway.error.ErrorCodes;
 import io.dcrgateway.error.ErrorResponder;
@@ -14,6 +17,7 @@ import io.dcrgateway.request.RequestContext;
 import io.dcrgateway.request.RequestContexts;
 import io.dcrgateway.tls.ClientCertificateGate;
 import io.dcrgateway.tls.VerifiedClient;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -22,16 +26,20 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The public listener, stage by stage: <b>tls</b> (client certificate verified once per session)
- * -> <b>parse</b> (body within limits, path and ids) -> <i>software statement and rules (next)</i>
- * -> <b>forward</b> (to the identity server, answer relayed) -> <b>audit</b> (one event per
- * request, on every path). A failing stage throws {@link GatewayException}; the failure handler
- * is the one place that answers it.
+ * -> <b>ownership</b> (management calls: the certificate's software registered the client)
+ * -> <b>parse</b> -> <b>software statement</b> -> <b>rules</b> (registrations and updates,
+ * {@link RegistrationChecks}) -> <b>forward</b> (to the identity server, its answer relayed with
+ * the gateway's {@code registration_client_uri}) -> <b>audit</b> (one event per request, on
+ * every path). A failing stage fails with {@link GatewayException}; the failure handler is the
+ * one place that answers it.
  */
 public final class RegistrationPipeline {
 
@@ -41,16 +49,23 @@ public final class RegistrationPipeline {
   private final ListenerConfig listener;
   private final ClientCertificateGate tls;
   private final RequestContexts contexts;
+  private final RegistrationChecks checks;
+  private final OwnershipCheck ownership;
   private final UpstreamClient upstream;
+  private final Optional<URI> publicBaseUrl;
   private final RequestAudit audit;
 
   public RegistrationPipeline(Vertx vertx, ListenerConfig listener, ClientCertificateGate tls,
-      RequestContexts contexts, UpstreamClient upstream, AuditLog audit) {
+      RequestContexts contexts, RegistrationChecks checks, OwnershipCheck ownership, UpstreamClient upstream,
+      Optional<URI> publicBaseUrl, AuditLog audit) {
     this.vertx = vertx;
     this.listener = listener;
     this.tls = tls;
     this.contexts = contexts;
+    this.checks = checks;
+    this.ownership = ownership;
     this.upstream = upstream;
+    this.publicBaseUrl = publicBaseUrl;
     this.audit = new RequestAudit(audit);
   }
 
@@ -60,11 +75,11 @@ public final class RegistrationPipeline {
     router.route().handler(this::begin);
     router.route().handler(this::verifyClient);
     router.route().handler(BodyHandler.create(false).setBodyLimit(listener.maxBodyBytes()));
-    router.post(path).handler(ctx -> forward(ctx, Optional.empty()));
-    for (HttpMethod method : new HttpMethod[] {HttpMethod.GET, HttpMethod.PUT, HttpMethod.DELETE}) {
-      router.route(method, path + "/:clientId")
-          .handler(ctx -> forward(ctx, Optional.of(ClientIdPath.validate(ctx.pathParam("clientId")))));
-    }
+    router.post(path).handler(ctx -> handle(ctx, Operation.REGISTER, Optional.empty()));
+    Map<HttpMethod, Operation> management = Map.of(
+        HttpMethod.GET, Operation.READ, HttpMethod.PUT, Operation.UPDATE, HttpMethod.DELETE, Operation.DELETE);
+    management.forEach((method, operation) -> router.route(method, path + "/:clientId")
+        .handler(ctx -> handle(ctx, operation, Optional.of(ClientIdPath.validate(ctx.pathParam("clientId"))))));
     router.route().failureHandler(this::fail);
     router.errorHandler(404, ctx -> fail(ctx, new GatewayException(404, ErrorCodes.NOT_FOUND,
         "route.not-found", "no such endpoint; registration is at " + path)));
@@ -96,8 +111,7 @@ public final class RegistrationPipeline {
     ctx.next();
   }
 
-  /** Stage parse, then forward. */
-  private void forward(RoutingContext ctx, Optional<String> clientId) {
+  private void handle(RoutingContext ctx, Operation operation, Optional<String> clientId) {
     VerifiedClient client = ctx.get(VerifiedClient.class.getName());
     RegistrationRequest request = new RegistrationRequest(
         ctx.request().method(),
@@ -105,9 +119,39 @@ public final class RegistrationPipeline {
         MultiMap.caseInsensitiveMultiMap().addAll(ctx.request().headers()),
         ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer(),
         ctx.get(RequestContext.class.getName()));
-    upstream.forward(request, client)
+    Future<Void> owned = clientId.map(id -> ownership.verify(id, client)).orElse(Future.succeededFuture());
+    owned.compose(v -> operation == Operation.REGISTER || operation == Operation.UPDATE
+            ? checks.check(request, client, operation)
+            : Future.succeededFuture(Forwarding.asReceived(request)))
+        .compose(forwarding -> {
+          audit.reported(ctx, forwarding.reported());
+          return upstream.forward(request, client, forwarding.body(), forwarding.contentType())
+              .compose(answer -> afterwards(ctx, operation, request, client, forwarding, answer));
+        })
         .onSuccess(answer -> relay(ctx, answer))
         .onFailure(ctx::fail);
+  }
+
+  /** What the gateway learns from the answer: who owns a new client, which client is gone. */
+  private Future<UpstreamResponse> afterwards(RoutingContext ctx, Operation operation, RegistrationRequest request,
+      VerifiedClient client, Forwarding forwarding, UpstreamResponse answer) {
+    Future<Void> learned = Future.succeededFuture();
+    if (operation == Operation.REGISTER && answer.status() == 201) {
+      Optional<String> newClient = RegistrationResponse.json(answer)
+          .flatMap(json -> Optional.ofNullable(json.getValue("client_id")))
+          .filter(String.class::isInstance).map(String.class::cast);
+      learned = newClient.map(id -> ownership.registered(id, forwarding.statement(), client))
+          .orElse(Future.succeededFuture());
+    } else if (operation == Operation.DELETE && answer.status() == 204) {
+      learned = ownership.deleted(request.clientId().orElseThrow());
+    }
+    return learned.map(v -> RegistrationResponse.withGatewayClientUri(answer, publicRegistrationUrl(ctx)));
+  }
+
+  private String publicRegistrationUrl(RoutingContext ctx) {
+    String base = publicBaseUrl.map(URI::toString)
+        .orElseGet(() -> "https://" + ((RequestContext) ctx.get(RequestContext.class.getName())).host());
+    return base.replaceAll("/+$", "") + listener.registrationPath();
   }
 
   private void relay(RoutingContext ctx, UpstreamResponse answer) {

@@ -7,6 +7,7 @@ import io.dcrgateway.request.RegistrationRequest;
 import io.dcrgateway.tls.VerifiedClient;
 import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.PoolOptions;
@@ -18,6 +19,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -39,13 +41,20 @@ public final class UpstreamClient {
         new PoolOptions().setHttp1MaxSize(config.poolSize()));
   }
 
-  public Future<UpstreamResponse> forward(RegistrationRequest request, VerifiedClient verified) {
+  /**
+   * @param body what to send: the request's own bytes, or the metadata as the profile amended it
+   * @param contentType replaces the request's Content-Type when the body changed form
+   */
+  public Future<UpstreamResponse> forward(RegistrationRequest request, VerifiedClient verified, Buffer body,
+      Optional<String> contentType) {
+    MultiMap outbound = headers.forRequest(request, verified);
+    contentType.ifPresent(type -> outbound.set("Content-Type", type));
     return client.requestAbs(request.method(), upstreamUrl(request))
-        .putHeaders(headers.forRequest(request, verified))
+        .putHeaders(outbound)
         .connectTimeout(config.connectTimeout().toMillis())
         .timeout(config.responseTimeout().toMillis())
         .followRedirects(false)
-        .sendBuffer(request.body())
+        .sendBuffer(body)
         .recover(e -> Future.failedFuture(translate(e)))
         .map(UpstreamClient::relayable);
   }

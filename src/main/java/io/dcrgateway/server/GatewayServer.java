@@ -5,6 +5,8 @@ import io.dcrgateway.admin.Readiness;
 import io.dcrgateway.audit.AuditLog;
 import io.dcrgateway.config.GatewayConfig;
 import io.dcrgateway.config.ListenerConfig;
+import io.dcrgateway.ownership.InMemoryOwnershipStore;
+import io.dcrgateway.ownership.OwnershipCheck;
 import io.dcrgateway.pipeline.RegistrationPipeline;
 import io.dcrgateway.proxy.UpstreamClient;
 import io.dcrgateway.proxy.UpstreamHeaders;
@@ -27,20 +29,27 @@ public final class GatewayServer {
   private final HttpServer publicServer;
   private final HttpServer adminServer;
   private final UpstreamClient upstream;
+  private final Registration registration;
   private final Readiness readiness;
   private final AtomicReference<ClientCertificateVerifier> verifier;
 
   private GatewayServer(HttpServer publicServer, HttpServer adminServer, UpstreamClient upstream,
-      Readiness readiness, AtomicReference<ClientCertificateVerifier> verifier) {
+      Registration registration, Readiness readiness, AtomicReference<ClientCertificateVerifier> verifier) {
     this.publicServer = publicServer;
     this.adminServer = adminServer;
     this.upstream = upstream;
+    this.registration = registration;
     this.readiness = readiness;
     this.verifier = verifier;
   }
 
-  public static Future<GatewayServer> start(
-      Vertx vertx, GatewayConfig config, TrustMaterial trust, AuditLog audit) {
+  public static Future<GatewayServer> start(Vertx vertx, GatewayConfig config, Preflight preflight, AuditLog audit) {
+    return Registration.start(vertx, config, preflight)
+        .compose(registration -> listen(vertx, config, preflight.trust(), registration, audit));
+  }
+
+  private static Future<GatewayServer> listen(
+      Vertx vertx, GatewayConfig config, TrustMaterial trust, Registration registration, AuditLog audit) {
     Readiness readiness = new Readiness();
     AtomicReference<ClientCertificateVerifier> verifier =
         new AtomicReference<>(new ClientCertificateVerifier(trust, Clock.systemUTC()));
@@ -48,7 +57,9 @@ public final class GatewayServer {
         new UpstreamHeaders(config.forwarding()));
     RegistrationPipeline pipeline = new RegistrationPipeline(vertx, config.listener(),
         new ClientCertificateGate(verifier::get),
-        new RequestContexts(config.forwarding().requestIdHeader()), upstream, audit);
+        new RequestContexts(config.forwarding().requestIdHeader()), registration.checks(),
+        new OwnershipCheck(new InMemoryOwnershipStore()), upstream,
+        config.registration().publicBaseUrl(), audit);
 
     ListenerConfig listener = config.listener();
     HttpServerOptions publicOptions = ServerTls.apply(ServerTls.options(listener.tls(), trust),
@@ -69,11 +80,12 @@ public final class GatewayServer {
         .compose(a -> publicServer.listen())
         .map(p -> {
           readiness.ready();
-          return new GatewayServer(publicServer, adminServer, upstream, readiness, verifier);
+          return new GatewayServer(publicServer, adminServer, upstream, registration, readiness, verifier);
         })
         .recover(e -> {
           // A half-started gateway must not linger: release whichever port did bind.
           Future<Void> closing = adminServer == null ? Future.succeededFuture() : adminServer.close();
+          registration.stop();
           return closing.eventually(publicServer::close).eventually(upstream::close)
               .transform(v -> Future.failedFuture(e));
         });
@@ -97,6 +109,7 @@ public final class GatewayServer {
     readiness.notReady();
     return publicServer.shutdown(drainMillis, TimeUnit.MILLISECONDS)
         .eventually(() -> adminServer == null ? Future.succeededFuture() : adminServer.close())
-        .eventually(upstream::close);
+        .eventually(upstream::close)
+        .onComplete(v -> registration.stop());
   }
 }

@@ -1,6 +1,7 @@
 package io.dcrgateway.tls;
 
 import io.dcrgateway.config.ConfigProblem;
+import io.dcrgateway.config.SetupException;
 import io.dcrgateway.config.GatewayConfig;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,17 +17,17 @@ public final class TlsPreflight {
   private TlsPreflight() {
   }
 
-  public static TrustMaterial load(GatewayConfig config) throws TrustMaterialException {
+  public static TrustMaterial load(GatewayConfig config) throws SetupException {
     List<ConfigProblem> problems = new ArrayList<>();
     TrustMaterial trust = null;
     try {
       trust = TrustMaterial.load(config.trust());
-    } catch (TrustMaterialException e) {
+    } catch (SetupException e) {
       problems.addAll(e.problems());
     }
     problems.addAll(ServerIdentity.problems(config.listener().tls(), Instant.now()));
     if (!problems.isEmpty()) {
-      throw new TrustMaterialException(problems);
+      throw new SetupException(problems);
     }
     return trust;
   }

@@ -1,6 +1,7 @@
 package io.dcrgateway.tls;
 
 import io.dcrgateway.config.ConfigProblem;
+import io.dcrgateway.config.SetupException;
 import io.dcrgateway.config.TrustConfig;
 import java.nio.file.Path;
 import java.security.cert.TrustAnchor;
@@ -21,7 +22,7 @@ public record TrustMaterial(List<TrustDomainMaterial> domains, TrustConfig.KeyMi
   }
 
   /** Reads every anchor and intermediate file; reports all unusable files at once. */
-  public static TrustMaterial load(TrustConfig config) throws TrustMaterialException {
+  public static TrustMaterial load(TrustConfig config) throws SetupException {
     List<ConfigProblem> problems = new ArrayList<>();
     List<TrustDomainMaterial> domains = new ArrayList<>();
     for (int d = 0; d < config.domains().size(); d++) {
@@ -36,7 +37,7 @@ public record TrustMaterial(List<TrustDomainMaterial> domains, TrustConfig.KeyMi
       domains.add(new TrustDomainMaterial(domain.name(), anchors, intermediates));
     }
     if (!problems.isEmpty()) {
-      throw new TrustMaterialException(problems);
+      throw new SetupException(problems);
     }
     return new TrustMaterial(domains, config.keyMinimums());
   }

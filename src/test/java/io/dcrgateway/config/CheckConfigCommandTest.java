@@ -20,8 +20,9 @@ class CheckConfigCommandTest {
   private final StringWriter err = new StringWriter();
 
   @Test
-  void validConfigPrintsOkAndASummary() {
+  void validConfigPrintsOkAndASummary() throws Exception {
     Path file = ConfigFixture.minimal(dir).write();
+    withRealPem();
 
     assertThat(run("--config", file.toString())).isEqualTo(0);
     assertThat(out.toString()).startsWith("OK: " + file + System.lineSeparator())
@@ -31,6 +32,27 @@ class CheckConfigCommandTest {
         .contains("Client certificate forwarded as rfc9440 in Client-Cert + Client-Cert-Chain.")
         .contains("Admin on http://127.0.0.1:9090.");
     assertThat(err.toString()).isEmpty();
+  }
+
+  /** Like run, check-config parses what the files hold: placeholders are not certificates. */
+  @Test
+  void certificatesThatDoNotParseAreProblemsByKey() {
+    Path file = ConfigFixture.minimal(dir).write();
+
+    assertThat(run("--config", file.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains(file + ": trust.domains[0].anchors[0]: cannot read certificates from")
+        .contains(file + ": listener.tls.certificate: cannot read certificates from")
+        .contains(file + ": listener.tls.key: cannot read a private key from");
+  }
+
+  private void withRealPem() throws java.io.IOException {
+    var pki = io.dcrgateway.testkit.SharedDevPki.layout();
+    java.nio.file.Files.copy(pki.server().chain(), dir.resolve("server-chain.pem"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    java.nio.file.Files.copy(pki.server().privateKey(), dir.resolve("server.key"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    java.nio.file.Files.copy(pki.tppTrustBundle(), dir.resolve("anchors.pem"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
   @Test

@@ -51,6 +51,15 @@ class ConfigLoaderTest {
     assertThat(config.upstream().baseUrl()).isEqualTo(URI.create("http://127.0.0.1:8080"));
     assertThat(config.forwarding().certificateHeaders())
         .containsExactly(new CertificateHeader(CertificateHeaderFormat.RFC9440, "Client-Cert", true));
+    assertThat(config.registration().profile()).isEqualTo("open-finance-brasil");
+    assertThat(config.registration().directories()).singleElement().satisfies(directory -> {
+      assertThat(directory.name()).isEqualTo("dev-directory");
+      assertThat(directory.issuer()).isEqualTo("Open Banking Open Banking Brasil sandbox SSA issuer");
+      assertThat(directory.claims()).isEqualTo(DirectoryConfig.ClaimNames.OPEN_FINANCE_BRASIL);
+      assertThat(directory.keys().file()).contains(certs.resolve("directory/jwks.json"));
+      assertThat(directory.keys().url()).isEmpty();
+    });
+    assertThat(config.registration().profiles()).isEmpty();
     assertThat(config.dev()).contains(new DevConfig(certs));
   }
 
@@ -79,6 +88,14 @@ class ConfigLoaderTest {
     assertThat(shipped.upstream().poolSize()).isEqualTo(minimal.upstream().poolSize());
     assertThat(shipped.forwarding()).isEqualTo(minimal.forwarding());
     assertThat(shipped.admin()).isEqualTo(minimal.admin());
+    assertThat(shipped.registration().publicBaseUrl()).isEqualTo(minimal.registration().publicBaseUrl());
+    assertThat(shipped.registration().signedRequests()).isEqualTo(minimal.registration().signedRequests());
+    DirectoryConfig directory = shipped.registration().directories().get(0);
+    DirectoryConfig defaults = ConfigFixture.minimal(dir).file("jwks.json")
+        .with("registration.directories", List.of(Map.of(
+            "name", directory.name(), "issuer", directory.issuer(), "jwks-file", "jwks.json")))
+        .load().registration().directories().get(0);
+    assertThat(directory).usingRecursiveComparison().ignoringFields("keys.file").isEqualTo(defaults);
   }
 
   @Test
@@ -270,6 +287,7 @@ class ConfigLoaderTest {
       listener.tls.certifcate       | listener.tls.certifcate: unknown key (did you mean 'certificate'?)
       upstream.baseUrl              | upstream.baseUrl: unknown key (did you mean 'base-url'?)
       trust.domains[0].anchor       | trust.domains[0].anchor: unknown key (did you mean 'anchors'?)
+      registration.signed-request   | registration.signed-request: unknown key (did you mean 'signed-requests'?)
       listner                       | listner: unknown key (did you mean 'listener'?)
       admin.colour                  | admin.colour: unknown key (allowed here: enabled, host, port)
       """)

@@ -32,6 +32,8 @@ class DevPkiLayoutTest {
     assertThat(layout.client("ofb-tpp1-a")).isEqualTo(new DevPkiLayout.LeafFiles(Path.of("certs/clients/ofb-tpp1-a.pem"),
         Path.of("certs/clients/ofb-tpp1-a.key"), Path.of("certs/clients/ofb-tpp1-a-chain.pem"),
         Path.of("certs/clients/ofb-tpp1-a.p12")));
+    assertThat(layout.clientSigningKey("uk-tpp")).isEqualTo(Path.of("certs/clients/uk-tpp-signing.jwk"));
+    assertThat(layout.clientJwks("uk-tpp")).isEqualTo(Path.of("certs/clients/uk-tpp-jwks.json"));
     assertThat(DevPkiLayout.CLIENT_NAMES).containsExactly("ofb-tpp1-a", "ofb-tpp1-b", "ofb-tpp2", "ofb-legacy", "uk-tpp",
         "expired", "untrusted", "forged", "weak-key", "wrong-eku");
   }
@@ -39,7 +41,7 @@ class DevPkiLayoutTest {
   @Test
   void everyFileIsListedOnceWithTheRootCaFirst() {
     assertThat(layout.allFiles()).doesNotHaveDuplicates()
-        .hasSize(5 * 2 + 2 + 4 + DevPkiLayout.CLIENT_NAMES.size() * 4 + 2 + 1)
+        .hasSize(5 * 2 + 2 + 4 + DevPkiLayout.CLIENT_NAMES.size() * (4 + 2) + 2 + 1)
         .first().isEqualTo(Path.of("certs/ca/tpp-root-ca.pem"));
   }
 }

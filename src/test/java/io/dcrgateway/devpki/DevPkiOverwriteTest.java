@@ -53,6 +53,18 @@ class DevPkiOverwriteTest {
     assertThat(regularFiles(dir)).containsExactly(manifest);
   }
 
+  @Test
+  void refusesWhenOnlyAClientsRequestJwksExists(@TempDir Path dir) throws Exception {
+    Path jwks = new DevPkiLayout(dir).clientJwks(DevPkiLayout.UK_TPP);
+    plant(jwks);
+
+    FileAlreadyExistsException refusal = catchThrowableOfType(FileAlreadyExistsException.class,
+        () -> DevPki.generate(dir, DevPkiOptions.defaults()));
+
+    assertThat(refusal.getFile()).isEqualTo(jwks.toString());
+    assertThat(regularFiles(dir)).containsExactly(jwks);
+  }
+
   private static void plant(Path file) throws Exception {
     Files.createDirectories(file.getParent());
     Files.writeString(file, "old");

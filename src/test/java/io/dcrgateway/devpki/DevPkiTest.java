@@ -286,12 +286,36 @@ class DevPkiTest {
   }
 
   @Test
+  void everyClientHasItsOwnPs256RequestSigningKeyWithAPublicOnlyJwks() throws Exception {
+    List<String> kids = new ArrayList<>();
+    for (String name : DevPkiLayout.CLIENT_NAMES) {
+      RSAKey signingKey = RSAKey.parse(Files.readString(layout.clientSigningKey(name)));
+      JWKSet jwks = JWKSet.load(layout.clientJwks(name).toFile());
+
+      assertThat(signingKey.isPrivate()).as(name).isTrue();
+      assertThat(signingKey.size()).isEqualTo(2048);
+      assertThat(jwks.getKeys()).containsExactly(signingKey.toPublicJWK());
+      assertThat(Files.readString(layout.clientJwks(name))).doesNotContain("\"d\"", "\"p\"", "\"q\"");
+      // UK-03: PS256, use=sig, kid = RFC 7638 thumbprint.
+      assertThat(signingKey.getAlgorithm()).isEqualTo(JWSAlgorithm.PS256);
+      assertThat(signingKey.getKeyUse()).isEqualTo(KeyUse.SIGNATURE);
+      assertThat(signingKey.getKeyID()).isEqualTo(signingKey.computeThumbprint().toString());
+      assertThat(manifest.client(name).signingKey()).isEqualTo(new DevPkiManifest.SigningKey(
+          signingKey.getKeyID(), layout.clientSigningKey(name), layout.clientJwks(name)));
+      kids.add(signingKey.getKeyID());
+    }
+    kids.add(manifest.directory().kid());
+    assertThat(kids).doesNotHaveDuplicates();
+  }
+
+  @Test
   void privateKeysAreOwnerReadableOnly() throws Exception {
     assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX file system");
     try (var files = Files.walk(dir)) {
       List<Path> secrets = files.filter(file -> file.toString().matches(".*\\.(key|p12|jwk)$")).toList();
+      // CA keys, server key, client keys, server and client PKCS#12, directory and client signing JWKs.
       assertThat(secrets).hasSize(5 + 1 + DevPkiLayout.CLIENT_NAMES.size()
-          + 1 + DevPkiLayout.CLIENT_NAMES.size() + 1);
+          + 1 + DevPkiLayout.CLIENT_NAMES.size() + 1 + DevPkiLayout.CLIENT_NAMES.size());
       for (Path secret : secrets) {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).as(secret.toString())
             .isEqualTo("rw-------");
@@ -328,6 +352,8 @@ class DevPkiTest {
     assertThat(json.at("/clients/ofb-tpp1-a/layout").asText()).isEqualTo("ofb-ecosystem");
     assertThat(json.at("/clients/uk-tpp/cnpj").isNull()).isTrue();
     assertThat(json.at("/directory/kid").asText()).isEqualTo(manifest.directory().kid());
+    assertThat(json.at("/clients/uk-tpp/signing_key/private_jwk").asText()).isEqualTo("clients/uk-tpp-signing.jwk");
+    assertThat(json.at("/clients/uk-tpp/signing_key/jwks").asText()).isEqualTo("clients/uk-tpp-jwks.json");
     assertThat(json.at("/pkcs12_password").asText()).isEqualTo("changeit");
     assertThat(Instant.parse(json.at("/generated_at").asText())).isEqualTo(manifest.generatedAt());
   }

@@ -41,7 +41,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class ForwardingTest {
 
-  private static final String BODY = "{\"redirect_uris\":[\"https://tpp.example/cb?x=1\"],\"software_statement\":\"e30.e30.sig\"}";
+  /** Odd spacing and key order on purpose: the identity server must get these exact bytes. */
+  private static final String BODY = "{\"redirect_uris\" : [\"https://tpp.example/cb?x=1\"],  \"client_name\":\"TPP\"}";
 
   private static GatewayFixture fixture;
   private static Vertx vertx;
@@ -91,6 +92,12 @@ class ForwardingTest {
 
   @Test
   void managementCallsCarryTheClientIdIntoTheUpstreamPath() throws Exception {
+    upstream.respondWith(r -> r.response().setStatusCode(201).putHeader("Content-Type", "application/json")
+        .end("{\"client_id\":\"3f1c-abc_9\"}"));
+    send(HttpMethod.POST, "/register", BODY);
+    upstream.respondWith(r -> r.response().setStatusCode(200).putHeader("Content-Type", "application/json")
+        .end("{\"client_id\":\"3f1c-abc_9\"}"));
+
     for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.PUT, HttpMethod.DELETE)) {
       upstream.clear();
       send(method, "/register/3f1c-abc_9", method == HttpMethod.PUT ? BODY : null,
@@ -101,6 +108,20 @@ class ForwardingTest {
       assertThat(forwarded.uri()).isEqualTo(UPSTREAM_PATH + "/3f1c-abc_9");
       assertThat(forwarded.headers().get("Authorization")).isEqualTo("Bearer rat-1");
     }
+  }
+
+  @Test
+  void registrationClientUriPointsAtTheGatewaySoManagementComesBackThroughIt() throws Exception {
+    upstream.respondWith(r -> r.response().setStatusCode(201).putHeader("Content-Type", "application/json")
+        .end("{\"client_id\":\"c-77\",\"registration_client_uri\":\"http://is.internal:8080"
+            + UPSTREAM_PATH + "/c-77\",\"registration_access_token\":\"rat\"}"));
+
+    HttpResponse<Buffer> response = send(HttpMethod.POST, "/register", BODY);
+
+    JsonObject body = response.bodyAsJsonObject();
+    assertThat(body.getString("registration_client_uri"))
+        .isEqualTo("https://127.0.0.1:" + gateway.port() + "/register/c-77");
+    assertThat(body.getString("registration_access_token")).isEqualTo("rat");
   }
 
   @Test
@@ -147,6 +168,7 @@ class ForwardingTest {
             List.of("X-Custom-Cert"), "X-Request-Id"));
     try (RunningGateway other = RunningGateway.start(vertx, config)) {
       tpp.post(other.port(), "127.0.0.1", "/register")
+          .putHeader("Content-Type", "application/json")
           .putHeader("X-Custom-Cert", "spoofed")
           .putHeader("Client-Cert", ":AAAA:")
           .sendBuffer(Buffer.buffer(BODY)).await(20, TimeUnit.SECONDS);

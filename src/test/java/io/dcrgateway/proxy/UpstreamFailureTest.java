@@ -76,6 +76,7 @@ class UpstreamFailureTest {
   private HttpResponse<Buffer> register(RunningGateway gateway) throws Exception {
     return TppClient.create(vertx, DevPkiLayout.OFB_TPP1_A)
         .post(gateway.port(), "127.0.0.1", "/register")
+        .putHeader("Content-Type", "application/json")
         .sendBuffer(Buffer.buffer("{}"))
         .await(20, TimeUnit.SECONDS);
   }

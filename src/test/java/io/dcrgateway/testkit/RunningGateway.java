@@ -2,7 +2,7 @@ package io.dcrgateway.testkit;
 
 import io.dcrgateway.config.GatewayConfig;
 import io.dcrgateway.server.GatewayServer;
-import io.dcrgateway.tls.TrustMaterial;
+import io.dcrgateway.server.Preflight;
 import io.vertx.core.Vertx;
 import java.util.concurrent.TimeUnit;
 
@@ -22,7 +22,7 @@ public final class RunningGateway implements AutoCloseable {
   public static RunningGateway start(Vertx vertx, GatewayConfig config) throws Exception {
     RecordedAudit audit = new RecordedAudit();
     BlockedThreadWatch blockedThreads = new BlockedThreadWatch();
-    GatewayServer server = GatewayServer.start(vertx, config, TrustMaterial.load(config.trust()), audit.log())
+    GatewayServer server = GatewayServer.start(vertx, config, Preflight.of(config), audit.log())
         .await(20, TimeUnit.SECONDS);
     return new RunningGateway(server, audit, blockedThreads);
   }

@@ -8,6 +8,8 @@ import io.dcrgateway.config.GatewayConfig;
 import io.dcrgateway.config.ListenerConfig;
 import io.dcrgateway.config.ListenerConfig.ClientAuthMode;
 import io.dcrgateway.config.ListenerConfig.ServerTlsConfig;
+import io.dcrgateway.config.ProfileConfig;
+import io.dcrgateway.config.RegistrationConfig;
 import io.dcrgateway.config.TrustConfig;
 import io.dcrgateway.config.UpstreamConfig;
 import io.dcrgateway.devpki.DevPkiLayout;
@@ -20,6 +22,10 @@ import java.util.Optional;
 public final class TestConfigs {
 
   public static final String UPSTREAM_PATH = "/realms/dcr/clients-registrations/openid-connect";
+
+  /** No rules and no statement required: for tests about transport and forwarding alone. */
+  public static final ProfileConfig TRANSPORT_ONLY =
+      new ProfileConfig("transport-only", "test", false, false, List.of());
 
   private TestConfigs() {
   }
@@ -44,18 +50,24 @@ public final class TestConfigs {
             List.of(new CertificateHeader(CertificateHeaderFormat.RFC9440, "Client-Cert", true)),
             List.of(), "X-Request-Id"),
         new AdminConfig(true, "127.0.0.1", 0),
+        new RegistrationConfig(TRANSPORT_ONLY.name(), Optional.empty(),
+            RegistrationConfig.SignedRequestForwarding.ORIGINAL, List.of(), List.of(TRANSPORT_ONLY)),
         Optional.empty());
   }
 
   public static GatewayConfig withForwarding(GatewayConfig c, ForwardingConfig forwarding) {
-    return new GatewayConfig(c.listener(), c.trust(), c.upstream(), forwarding, c.admin(), c.dev());
+    return new GatewayConfig(c.listener(), c.trust(), c.upstream(), forwarding, c.admin(), c.registration(), c.dev());
   }
 
   public static GatewayConfig withUpstream(GatewayConfig c, UpstreamConfig upstream) {
-    return new GatewayConfig(c.listener(), c.trust(), upstream, c.forwarding(), c.admin(), c.dev());
+    return new GatewayConfig(c.listener(), c.trust(), upstream, c.forwarding(), c.admin(), c.registration(), c.dev());
+  }
+
+  public static GatewayConfig withRegistration(GatewayConfig c, RegistrationConfig registration) {
+    return new GatewayConfig(c.listener(), c.trust(), c.upstream(), c.forwarding(), c.admin(), registration, c.dev());
   }
 
   public static GatewayConfig withListener(GatewayConfig c, ListenerConfig listener) {
-    return new GatewayConfig(listener, c.trust(), c.upstream(), c.forwarding(), c.admin(), c.dev());
+    return new GatewayConfig(listener, c.trust(), c.upstream(), c.forwarding(), c.admin(), c.registration(), c.dev());
   }
 }

@@ -117,8 +117,8 @@ class TransportPolicyTest {
       assertThatThrownBy(() -> withoutCertificate.await(20, TimeUnit.SECONDS)).isNotNull();
 
       var withCertificate = TppClient.create(vertx, DevPkiLayout.OFB_TPP1_A)
-          .post(strict.port(), "127.0.0.1", "/register").sendBuffer(Buffer.buffer("{}"))
-          .await(20, TimeUnit.SECONDS);
+          .post(strict.port(), "127.0.0.1", "/register").putHeader("Content-Type", "application/json")
+          .sendBuffer(Buffer.buffer("{}")).await(20, TimeUnit.SECONDS);
       assertThat(withCertificate.statusCode()).isEqualTo(201);
     }
     assertThat(upstream.received()).hasSize(1);

@@ -1,0 +1,95 @@
+package io.dcrgateway.config;
+
+import io.dcrgateway.config.RegistrationConfig.SignedRequestForwarding;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** {@code registration:}, what the gateway checks in a registration and whose statements it trusts. */
+final class RegistrationReader {
+
+  private static final String PUBLIC_BASE_URL =
+      "an absolute https URL without query (?) or fragment (#), e.g. https://dcr.bank.example";
+
+  private RegistrationReader() {
+  }
+
+  static RegistrationConfig read(Section registration) {
+    registration.keys("profile", "public-base-url", "signed-requests", "directories", "profiles");
+    Optional<Scalar> profile = registration.scalar("profile");
+    Optional<URI> publicBaseUrl = registration.scalar("public-base-url").flatMap(RegistrationReader::publicBaseUrl);
+    SignedRequestForwarding signedRequests = registration.scalar("signed-requests")
+        .flatMap(value -> value.asOneOf(List.of(SignedRequestForwarding.values()), RegistrationReader::spelling))
+        .orElse(RegistrationConfig.DEFAULT_SIGNED_REQUESTS);
+    List<DirectoryConfig> directories = new ArrayList<>();
+    DuplicateCheck directoryNames = new DuplicateCheck("; directory names must be unique");
+    DuplicateCheck issuers = new DuplicateCheck("; a statement's iss must select one directory");
+    registration.sections("directories").ifPresent(entries -> entries.forEach(
+        entry -> directories.add(DirectoryReader.read(entry, directoryNames, issuers))));
+    List<ProfileConfig> profiles = new ArrayList<>();
+    DuplicateCheck profileNames = new DuplicateCheck("; profile names must be unique");
+    registration.sections("profiles").ifPresent(entries -> entries.forEach(
+        entry -> profiles.add(ProfileReader.read(entry, profileNames))));
+
+    String chosen = profile.flatMap(value -> chosenProfile(registration, value, profiles))
+        .orElse(RegistrationConfig.DEFAULT_PROFILE);
+    checkStatementsCanBeVerified(registration, chosen, profiles, directories);
+    return new RegistrationConfig(chosen, publicBaseUrl, signedRequests, directories, profiles);
+  }
+
+  /** A built-in profile, or one defined in {@code profiles}. */
+  private static Optional<String> chosenProfile(Section registration, Scalar value, List<ProfileConfig> profiles) {
+    List<String> known = new ArrayList<>(RegistrationConfig.BUILT_IN_PROFILES);
+    profiles.stream().map(ProfileConfig::name)
+        .filter(name -> name != null && !known.contains(name))
+        .forEach(known::add);
+    if (known.contains(value.text())) {
+      return Optional.of(value.text());
+    }
+    // A misspelt profile name would be reported twice: as itself and as the reference to it.
+    boolean namesRead = profiles.stream().allMatch(defined -> defined.name() != null)
+        && !registration.context().hasProblemsAt(registration.keyOf("profiles"));
+    if (namesRead) {
+      value.reject(Scalar.alternatives(known)
+          + " (a built-in profile or one in " + registration.keyOf("profiles") + ")");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A profile that demands a software statement with no directory to verify one against would
+   * refuse every registration. Built-in profiles are the policy package's to check.
+   */
+  private static void checkStatementsCanBeVerified(
+      Section registration, String chosen, List<ProfileConfig> profiles, List<DirectoryConfig> directories) {
+    String directoriesKey = registration.keyOf("directories");
+    if (!directories.isEmpty() || registration.context().hasProblemsAt(directoriesKey)) {
+      return;
+    }
+    profiles.stream()
+        .filter(defined -> chosen.equals(defined.name()) && defined.requireSoftwareStatement())
+        .findFirst()
+        .ifPresent(defined -> registration.context().problem(directoriesKey, "must list at least one directory:"
+            + " profile " + chosen + " (" + defined.key() + ") requires a software statement, and statements"
+            + " are verified against a directory's keys"));
+  }
+
+  /** Drops trailing slashes, so base + path never has "//". */
+  private static Optional<URI> publicBaseUrl(Scalar value) {
+    return HttpUrl.read(value, PUBLIC_BASE_URL)
+        .filter(url -> {
+          if (!url.getScheme().equals("https") || url.getRawQuery() != null) {
+            value.reject(PUBLIC_BASE_URL);
+            return false;
+          }
+          return true;
+        })
+        .map(url -> URI.create(url.toString().replaceAll("/+$", "")));
+  }
+
+  static String spelling(SignedRequestForwarding forwarding) {
+    return forwarding.name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,166 @@
+package io.dcrgateway.statement;
+
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.EncryptedJWT;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import io.dcrgateway.config.DirectoryConfig;
+import io.dcrgateway.replay.ReplayStore;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The software statement stage (OFB DCR 7.1-2/-3, UK SSA "Request Validation", RFC 7591 §2.3):
+ * the directory is chosen by the unverified {@code iss}, then everything else is checked
+ * against that directory only: algorithm allow-list before any key lookup, {@code kid}
+ * required, signature with the directory's key for that kid, issuer, {@code iat} age and skew,
+ * {@code exp}. Replay ({@code jti}) is claimed separately, once the rules passed, so a TPP whose
+ * metadata was refused can fix it and retry with the same fresh statement.
+ */
+public final class SoftwareStatementVerifier {
+
+  private final Map<String, TrustedDirectory> byIssuer;
+  private final ReplayStore replay;
+  private final Clock clock;
+
+  public SoftwareStatementVerifier(List<TrustedDirectory> directories, ReplayStore replay, Clock clock) {
+    this.byIssuer = directories.stream()
+        .collect(Collectors.toUnmodifiableMap(d -> d.config().issuer(), Function.identity()));
+    this.replay = replay;
+    this.clock = clock;
+  }
+
+  public Future<SoftwareStatement> verify(String compact) {
+    try {
+      SignedJWT jwt = signed(compact);
+      TrustedDirectory directory = directoryOf(jwt);
+      DirectoryConfig config = directory.config();
+      JWSHeader header = jwt.getHeader();
+      if (!config.algorithms().contains(header.getAlgorithm().getName())) {
+        throw StatementRejections.invalid("statement.alg-not-allowed", "software statement is signed with "
+            + header.getAlgorithm() + "; statements of " + config.issuer() + " must use "
+            + String.join(" or ", config.algorithms()));
+      }
+      String kid = header.getKeyID();
+      if (kid == null || kid.isBlank()) {
+        throw StatementRejections.invalid("statement.kid-missing",
+            "software statement has no kid header; the directory's key cannot be selected");
+      }
+      return keysWith(directory, kid).map(keys -> check(jwt, keys, config));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /**
+   * Records the statement's {@code jti} as used for this operation; fails if it was used before
+   * within the statement's validity (OFB: 5 minutes), or if the directory does not require it.
+   */
+  public Future<Void> claimOnce(SoftwareStatement statement, String operation) {
+    DirectoryConfig config = statement.directory();
+    if (!config.rejectReplay()) {
+      return Future.succeededFuture();
+    }
+    Optional<String> jti = statement.string("jti");
+    if (jti.isEmpty()) {
+      return Future.failedFuture(StatementRejections.invalid("statement.jti-missing",
+          "software statement has no jti, so a replay cannot be ruled out; fetch a fresh statement"));
+    }
+    Instant iat = Instant.ofEpochSecond(statement.claims().getLong("iat", 0L));
+    Instant expires = iat.plus(config.maxAge()).plus(config.clockSkew());
+    String namespace = "ssa:" + config.name() + ":" + operation;
+    return replay.firstUse(namespace, jti.get(), expires)
+        .recover(e -> Future.failedFuture(StatementRejections.unavailable("statement.replay-store-unavailable",
+            "the gateway cannot check software statements for replay right now; retry later")))
+        .compose(first -> first ? Future.<Void>succeededFuture() : Future.failedFuture(
+            StatementRejections.invalid("statement.replayed", "software statement jti " + jti.get()
+                + " was already used; fetch a fresh statement from the directory")));
+  }
+
+  private static SignedJWT signed(String compact) {
+    JWT jwt;
+    try {
+      jwt = JWTParser.parse(compact);
+    } catch (ParseException e) {
+      throw StatementRejections.invalid("statement.malformed",
+          "software_statement is not a JWT in compact serialisation: " + e.getMessage());
+    }
+    if (jwt instanceof PlainJWT) {
+      throw StatementRejections.invalid("statement.unsigned",
+          "software statement is unsigned (alg none); only directory-signed statements are accepted");
+    }
+    if (jwt instanceof EncryptedJWT || !(jwt instanceof SignedJWT signed)) {
+      throw StatementRejections.invalid("statement.malformed",
+          "software statement must be a signed JWT (JWS), not an encrypted one");
+    }
+    return signed;
+  }
+
+  private TrustedDirectory directoryOf(SignedJWT jwt) {
+    String issuer;
+    try {
+      issuer = jwt.getJWTClaimsSet().getIssuer();
+    } catch (ParseException e) {
+      throw StatementRejections.invalid("statement.malformed", "software statement payload is not a JSON object");
+    }
+    if (issuer == null) {
+      throw StatementRejections.invalid("statement.iss-missing", "software statement has no iss claim");
+    }
+    TrustedDirectory directory = byIssuer.get(issuer);
+    if (directory == null) {
+      throw StatementRejections.unapproved("statement.issuer-unknown",
+          "software statements issued by \"" + issuer + "\" are not accepted by this authorization server");
+    }
+    return directory;
+  }
+
+  /** Keys holding {@code kid}: the current snapshot, or one refetch if the directory rotated. */
+  private static Future<JWKSet> keysWith(TrustedDirectory directory, String kid) {
+    Optional<JWKSet> current = directory.keys().current();
+    if (current.isPresent() && current.get().getKeyByKeyId(kid) != null) {
+      return Future.succeededFuture(current.get());
+    }
+    return directory.keys().refreshFor(kid).map(refreshed -> {
+      if (refreshed.isEmpty()) {
+        throw StatementRejections.unavailable("statement.keys-unavailable", "the signing keys of "
+            + directory.config().issuer() + " are unavailable right now; retry later");
+      }
+      if (refreshed.get().getKeyByKeyId(kid) == null) {
+        throw StatementRejections.invalid("statement.kid-unknown", "software statement is signed with key "
+            + kid + ", which " + directory.config().issuer() + " does not publish");
+      }
+      return refreshed.get();
+    });
+  }
+
+  private SoftwareStatement check(SignedJWT jwt, JWKSet keys, DirectoryConfig config) {
+    JWTClaimsSet claims = JwsSignatureCheck.verify(jwt, keys, new LinkedHashSet<>(config.algorithms()),
+        new JWTClaimsSet.Builder().issuer(config.issuer()).build(), Set.of("iss", "iat"),
+        config.clockSkew(), "software statement", "statement", StatementRejections::invalid);
+    Instant now = clock.instant();
+    Instant iat = claims.getIssueTime().toInstant();
+    if (iat.isBefore(now.minus(config.maxAge()))) {
+      throw StatementRejections.invalid("statement.too-old", "software statement was issued at " + iat
+          + ", more than " + config.maxAge().toSeconds() + " s before this request; fetch a fresh one");
+    }
+    if (iat.isAfter(now.plus(config.clockSkew()))) {
+      throw StatementRejections.invalid("statement.iat-in-future", "software statement iat " + iat
+          + " is in the future beyond the allowed clock skew of " + config.clockSkew().toSeconds() + " s");
+    }
+    return new SoftwareStatement(jwt.getParsedString(), new JsonObject(claims.toJSONObject()), config);
+  }
+}
