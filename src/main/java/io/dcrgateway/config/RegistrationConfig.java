@@ -13,6 +13,8 @@ import java.util.Optional;
  *     identity server's {@code registration_client_uri} is rewritten onto it so management calls
  *     come through the gateway. Empty: derived from the request's Host.
  * @param signedRequests for a TPP-signed request JWT (UK), what the identity server receives
+ * @param audience this authorization server's id, which a TPP-signed request JWT's {@code aud}
+ *     must name (UK DCR: the ASPSP's id); empty: {@code aud} must be present but is not compared
  * @param directories the software statement issuers trusted, selected by {@code iss}
  * @param profiles profiles defined (or built-ins overridden) in this file
  */
@@ -20,6 +22,7 @@ public record RegistrationConfig(
     String profile,
     Optional<URI> publicBaseUrl,
     SignedRequestForwarding signedRequests,
+    Optional<String> audience,
     List<DirectoryConfig> directories,
     List<ProfileConfig> profiles) {
 

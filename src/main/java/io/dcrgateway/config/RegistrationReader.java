@@ -17,12 +17,16 @@ final class RegistrationReader {
   }
 
   static RegistrationConfig read(Section registration) {
-    registration.keys("profile", "public-base-url", "signed-requests", "directories", "profiles");
+    registration.keys("profile", "public-base-url", "signed-requests", "audience", "directories", "profiles");
     Optional<Scalar> profile = registration.scalar("profile");
     Optional<URI> publicBaseUrl = registration.scalar("public-base-url").flatMap(RegistrationReader::publicBaseUrl);
     SignedRequestForwarding signedRequests = registration.scalar("signed-requests")
         .flatMap(value -> value.asOneOf(List.of(SignedRequestForwarding.values()), RegistrationReader::spelling))
         .orElse(RegistrationConfig.DEFAULT_SIGNED_REQUESTS);
+    // UK-05: the ASPSP id, ^[0-9a-zA-Z]{1,18}$ in the OB directory; other ecosystems may use URLs.
+    Optional<String> audience = registration.scalar("audience")
+        .flatMap(value -> value.matching(text -> !text.isBlank() && text.length() <= 512,
+            "this authorization server's id as TPPs put it in aud, 1 to 512 characters"));
     List<DirectoryConfig> directories = new ArrayList<>();
     DuplicateCheck directoryNames = new DuplicateCheck("; directory names must be unique");
     DuplicateCheck issuers = new DuplicateCheck("; a statement's iss must select one directory");
@@ -36,7 +40,7 @@ final class RegistrationReader {
     String chosen = profile.flatMap(value -> chosenProfile(registration, value, profiles))
         .orElse(RegistrationConfig.DEFAULT_PROFILE);
     checkStatementsCanBeVerified(registration, chosen, profiles, directories);
-    return new RegistrationConfig(chosen, publicBaseUrl, signedRequests, directories, profiles);
+    return new RegistrationConfig(chosen, publicBaseUrl, signedRequests, audience, directories, profiles);
   }
 
   /** A built-in profile, or one defined in {@code profiles}. */

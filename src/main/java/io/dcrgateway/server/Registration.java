@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The statement and rule stages, built from config: directory key sets (loaded before the
@@ -57,7 +56,7 @@ final class Registration {
     Duration skew = config.registration().directories().stream().map(DirectoryConfig::clockSkew)
         .max(Duration::compareTo).orElse(Duration.ofSeconds(60));
     SignedRequestVerifier signedRequests = new SignedRequestVerifier(statements,
-        new CachedSoftwareKeys(softwareKeys), replay, Optional.empty(), skew);
+        new CachedSoftwareKeys(softwareKeys), replay, config.registration().audience(), skew);
     RegistrationChecks checks = new RegistrationChecks(preflight.profile(config), statements, signedRequests,
         config.registration().signedRequests());
     Registration registration = new Registration(keySets, softwareKeys, purge, checks);

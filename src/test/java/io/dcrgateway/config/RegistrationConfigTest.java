@@ -41,7 +41,15 @@ class RegistrationConfigTest {
     RegistrationConfig registration = ConfigFixture.minimal(dir).load().registration();
 
     assertThat(registration).isEqualTo(new RegistrationConfig(
-        "generic", Optional.empty(), SignedRequestForwarding.ORIGINAL, List.of(), List.of()));
+        "generic", Optional.empty(), SignedRequestForwarding.ORIGINAL, Optional.empty(), List.of(), List.of()));
+  }
+
+  @Test
+  void audienceIsTheAuthorizationServersIdForSignedRequests() {
+    RegistrationConfig registration = ConfigFixture.minimal(dir).with("registration.audience", "bank1").load()
+        .registration();
+
+    assertThat(registration.audience()).contains("bank1");
   }
 
   @Test

@@ -55,7 +55,7 @@ class UkSignedRequestTest {
         dev.keys(), List.of("PS256", "ES256"), dev.maxAge(), dev.clockSkew(), true, ClaimNames.UK_OPEN_BANKING);
     fixture = GatewayFixture.start(config -> TestConfigs.withRegistration(config, new RegistrationConfig(
         "uk-open-banking", Optional.empty(), RegistrationConfig.SignedRequestForwarding.ORIGINAL,
-        List.of(ukDirectory), List.of())));
+        Optional.of(RequestJwtMinter.DEFAULT_AUDIENCE), List.of(ukDirectory), List.of())));
     upstream = fixture.upstream();
     manifest = DevPkiManifest.read(SharedDevPki.layout().root());
     byte[] jwks = Files.readAllBytes(SharedDevPki.layout().clientJwks(DevPkiLayout.UK_TPP));
@@ -113,6 +113,8 @@ class UkSignedRequestTest {
         Arguments.of("expired (UK-06)",
             (UnaryOperator<RequestJwtMinter>) m -> m.issuedAt(Instant.now().minusSeconds(7200))
                 .expiresAt(Instant.now().minusSeconds(3600)), "invalid_client_metadata"),
+        Arguments.of("aud is another authorization server (UK-05)",
+            (UnaryOperator<RequestJwtMinter>) m -> m.audience("someotherbank"), "invalid_client_metadata"),
         Arguments.of("iss is not the software_id (UK-04)",
             (UnaryOperator<RequestJwtMinter>) m -> m.claim("iss", "foo.is/invalid"), "invalid_client_metadata"),
         Arguments.of("jti is not a UUIDv4 (UK-07)",

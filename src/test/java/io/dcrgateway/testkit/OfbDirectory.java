@@ -27,6 +27,7 @@ public final class OfbDirectory {
   /** @param profile a built-in profile name, e.g. {@code open-finance-brasil} */
   public static GatewayConfig withProfile(GatewayConfig config, String profile) {
     return TestConfigs.withRegistration(config, new RegistrationConfig(profile, Optional.empty(),
-        RegistrationConfig.SignedRequestForwarding.ORIGINAL, List.of(devDirectory()), List.of()));
+        RegistrationConfig.SignedRequestForwarding.ORIGINAL, Optional.empty(), List.of(devDirectory()),
+        List.of()));
   }
 }

@@ -51,7 +51,7 @@ public final class TestConfigs {
             List.of(), "X-Request-Id"),
         new AdminConfig(true, "127.0.0.1", 0),
         new RegistrationConfig(TRANSPORT_ONLY.name(), Optional.empty(),
-            RegistrationConfig.SignedRequestForwarding.ORIGINAL, List.of(), List.of(TRANSPORT_ONLY)),
+            RegistrationConfig.SignedRequestForwarding.ORIGINAL, Optional.empty(), List.of(), List.of(TRANSPORT_ONLY)),
         Optional.empty());
   }
 
