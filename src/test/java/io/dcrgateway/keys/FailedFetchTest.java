@@ -5,6 +5,7 @@ import static io.dcrgateway.keys.UrlKeySetTest.await;
 import static io.dcrgateway.keys.UrlKeySetTest.kids;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dcrgateway.testkit.TestClock;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;

@@ -2,6 +2,7 @@ package io.dcrgateway.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dcrgateway.testkit.TestClock;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

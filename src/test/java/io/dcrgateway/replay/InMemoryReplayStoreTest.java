@@ -2,6 +2,7 @@ package io.dcrgateway.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dcrgateway.testkit.TestClock;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;

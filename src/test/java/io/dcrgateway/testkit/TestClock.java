@@ -1,4 +1,4 @@
-package io.dcrgateway.replay;
+package io.dcrgateway.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,12 +7,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that moves only when the test says so. */
-final class TestClock extends Clock {
+/** A clock that moves only when the test says so, so staleness and rate limits need no waiting. */
+public final class TestClock extends Clock {
 
   private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2025-01-01T00:00:00Z"));
 
-  void advance(Duration by) {
+  public void advance(Duration by) {
     now.updateAndGet(t -> t.plus(by));
   }
 
