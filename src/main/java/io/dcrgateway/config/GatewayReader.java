@@ -18,7 +18,21 @@ final class GatewayReader {
     RegistrationConfig registration = RegistrationReader.read(root.sectionOrEmpty("registration"));
     Optional<DevConfig> dev = root.section("dev").map(DevReader::read);
     checkAdminPortIsFree(root.context(), listener, admin);
+    checkPassThroughLeavesRegistrationAlone(root.context(), listener, upstream);
     return new GatewayConfig(listener, trust, upstream, forwarding, admin, registration, dev);
+  }
+
+  /** Registration and management must always go through the rules, never around them. */
+  private static void checkPassThroughLeavesRegistrationAlone(
+      ReadContext context, ListenerConfig listener, UpstreamConfig upstream) {
+    for (int i = 0; i < upstream.passThrough().size(); i++) {
+      String path = upstream.passThrough().get(i).path();
+      if (path != null && listener.registrationPath() != null && (path.equals(listener.registrationPath())
+          || path.startsWith(listener.registrationPath() + "/"))) {
+        context.problem("upstream.pass-through[" + i + "].path", "must not be the registration path "
+            + listener.registrationPath() + " or below it: registrations are checked, never passed through");
+      }
+    }
   }
 
   private static void checkAdminPortIsFree(ReadContext context, ListenerConfig listener, AdminConfig admin) {

@@ -21,7 +21,24 @@ public record UpstreamConfig(
     UpstreamTls tls,
     Duration connectTimeout,
     Duration responseTimeout,
-    int poolSize) {
+    int poolSize,
+    List<PassThroughRoute> passThrough) {
+
+  /**
+   * An identity server endpoint served through the gateway's mTLS edge with certificate
+   * verification and certificate headers only, no registration rules: the token endpoint, PAR,
+   * introspection... so that certificate-bound tokens see the same verified certificate.
+   *
+   * @param path the public path on the gateway
+   * @param upstreamPath the identity server's path
+   * @param methods HTTP methods served (upper case)
+   */
+  public record PassThroughRoute(String path, String upstreamPath, List<String> methods) {
+
+    public PassThroughRoute {
+      methods = List.copyOf(methods);
+    }
+  }
 
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
   public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(10);

@@ -5,10 +5,13 @@ import static io.dcrgateway.config.UpstreamConfig.DEFAULT_POOL_SIZE;
 import static io.dcrgateway.config.UpstreamConfig.DEFAULT_RESPONSE_TIMEOUT;
 
 import io.dcrgateway.config.UpstreamConfig.ClientCertificate;
+import io.dcrgateway.config.UpstreamConfig.PassThroughRoute;
 import io.dcrgateway.config.UpstreamConfig.UpstreamTls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -25,7 +28,8 @@ final class UpstreamReader {
   }
 
   static UpstreamConfig read(Section upstream) {
-    upstream.keys("base-url", "registration-path", "connect-timeout", "response-timeout", "pool-size", "tls");
+    upstream.keys("base-url", "registration-path", "connect-timeout", "response-timeout", "pool-size", "tls",
+        "pass-through");
     URI baseUrl = upstream.required("base-url", "the identity server's URL, e.g. http://127.0.0.1:8080")
         ? upstream.scalar("base-url").flatMap(UpstreamReader::baseUrl).orElse(null)
         : null;
@@ -49,7 +53,33 @@ final class UpstreamReader {
         upstream.scalar("response-timeout")
             .flatMap(timeout -> timeout.asDuration(MIN_RESPONSE_TIMEOUT, MAX_RESPONSE_TIMEOUT))
             .orElse(DEFAULT_RESPONSE_TIMEOUT),
-        upstream.scalar("pool-size").flatMap(size -> size.asInt(1, 1024)).orElse(DEFAULT_POOL_SIZE));
+        upstream.scalar("pool-size").flatMap(size -> size.asInt(1, 1024)).orElse(DEFAULT_POOL_SIZE),
+        passThrough(upstream));
+  }
+
+  private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH");
+
+  private static List<PassThroughRoute> passThrough(Section upstream) {
+    List<PassThroughRoute> routes = new ArrayList<>();
+    DuplicateCheck paths = new DuplicateCheck("; each public path is routed once");
+    upstream.sections("pass-through").ifPresent(entries -> entries.forEach(entry -> {
+      entry.keys("path", "upstream-path", "methods");
+      String path = entry.required("path", "the public path on the gateway, e.g. /token")
+          ? entry.scalar("path").flatMap(RequestPath::read)
+              .filter(p -> paths.isFirst(entry.context(), entry.keyOf("path"), p, p)).orElse(null)
+          : null;
+      String upstreamPath = entry.required("upstream-path",
+              "the identity server's path, e.g. /realms/dcr/protocol/openid-connect/token")
+          ? entry.scalar("upstream-path").flatMap(RequestPath::read).orElse(null)
+          : null;
+      List<String> methods = new ArrayList<>();
+      entry.scalars("methods").ifPresentOrElse(values -> values.forEach(value -> value
+              .matching(m -> METHODS.contains(m.toUpperCase(Locale.ROOT)), "one of " + String.join(", ", METHODS))
+              .ifPresent(m -> methods.add(m.toUpperCase(Locale.ROOT)))),
+          () -> methods.add("POST"));
+      routes.add(new PassThroughRoute(path, upstreamPath, methods));
+    }));
+    return routes;
   }
 
   /** Lower-cases the scheme and drops trailing slashes, so base + path never has "//". */

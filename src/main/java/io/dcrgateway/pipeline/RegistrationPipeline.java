@@ -6,6 +6,7 @@ import io.dcrgateway.ownership.OwnershipCheck;
 import io.dcrgateway.policy.Operation;
 import io.dcrgateway.proxy.RegistrationResponse;
 import io.dcrgateway.config.ListenerConfig;
+import io.dcrgateway.config.UpstreamConfig.PassThroughRoute;
 import io.dcrgateway.error.ErrorCodes;
 import io.dcrgateway.error.ErrorResponder;
 import io.dcrgateway.error.GatewayException;
@@ -27,6 +28,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -53,11 +55,12 @@ public final class RegistrationPipeline {
   private final OwnershipCheck ownership;
   private final UpstreamClient upstream;
   private final Optional<URI> publicBaseUrl;
+  private final List<PassThroughRoute> passThrough;
   private final RequestAudit audit;
 
   public RegistrationPipeline(Vertx vertx, ListenerConfig listener, ClientCertificateGate tls,
       RequestContexts contexts, RegistrationChecks checks, OwnershipCheck ownership, UpstreamClient upstream,
-      Optional<URI> publicBaseUrl, AuditLog audit) {
+      Optional<URI> publicBaseUrl, List<PassThroughRoute> passThrough, AuditLog audit) {
     this.vertx = vertx;
     this.listener = listener;
     this.tls = tls;
@@ -66,6 +69,7 @@ public final class RegistrationPipeline {
     this.ownership = ownership;
     this.upstream = upstream;
     this.publicBaseUrl = publicBaseUrl;
+    this.passThrough = List.copyOf(passThrough);
     this.audit = new RequestAudit(audit);
   }
 
@@ -80,6 +84,10 @@ public final class RegistrationPipeline {
         HttpMethod.GET, Operation.READ, HttpMethod.PUT, Operation.UPDATE, HttpMethod.DELETE, Operation.DELETE);
     management.forEach((method, operation) -> router.route(method, path + "/:clientId")
         .handler(ctx -> handle(ctx, operation, Optional.of(ClientIdPath.validate(ctx.pathParam("clientId"))))));
+    for (PassThroughRoute route : passThrough) {
+      route.methods().forEach(method -> router.route(HttpMethod.valueOf(method), route.path())
+          .handler(ctx -> passThrough(ctx, route)));
+    }
     router.route().failureHandler(this::fail);
     router.errorHandler(404, ctx -> fail(ctx, new GatewayException(404, ErrorCodes.NOT_FOUND,
         "route.not-found", "no such endpoint; registration is at " + path)));
@@ -128,6 +136,18 @@ public final class RegistrationPipeline {
           return upstream.forward(request, client, forwarding.body(), forwarding.contentType())
               .compose(answer -> afterwards(ctx, operation, request, client, forwarding, answer));
         })
+        .onSuccess(answer -> relay(ctx, answer))
+        .onFailure(ctx::fail);
+  }
+
+  /** Verified certificate and certificate headers only: no registration rules apply here. */
+  private void passThrough(RoutingContext ctx, PassThroughRoute route) {
+    VerifiedClient client = ctx.get(VerifiedClient.class.getName());
+    RegistrationRequest request = new RegistrationRequest(ctx.request().method(), Optional.empty(),
+        MultiMap.caseInsensitiveMultiMap().addAll(ctx.request().headers()),
+        ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer(),
+        ctx.get(RequestContext.class.getName()));
+    upstream.passThrough(request, client, route.upstreamPath(), Optional.ofNullable(ctx.request().query()))
         .onSuccess(answer -> relay(ctx, answer))
         .onFailure(ctx::fail);
   }

@@ -16,7 +16,6 @@ import io.vertx.core.net.PemTrustOptions;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -47,9 +46,21 @@ public final class UpstreamClient {
    */
   public Future<UpstreamResponse> forward(RegistrationRequest request, VerifiedClient verified, Buffer body,
       Optional<String> contentType) {
+    return send(request, verified, body, contentType, registrationPath(request));
+  }
+
+  /** A pass-through route: the request as received, to {@code upstreamPath} (query kept). */
+  public Future<UpstreamResponse> passThrough(RegistrationRequest request, VerifiedClient verified,
+      String upstreamPath, Optional<String> query) {
+    return send(request, verified, request.body(), Optional.empty(),
+        upstreamPath + query.map(q -> "?" + q).orElse(""));
+  }
+
+  private Future<UpstreamResponse> send(RegistrationRequest request, VerifiedClient verified, Buffer body,
+      Optional<String> contentType, String pathAndQuery) {
     MultiMap outbound = headers.forRequest(request, verified);
     contentType.ifPresent(type -> outbound.set("Content-Type", type));
-    return client.requestAbs(request.method(), upstreamUrl(request))
+    return client.requestAbs(request.method(), config.baseUrl().toString().replaceAll("/+$", "") + pathAndQuery)
         .putHeaders(outbound)
         .connectTimeout(config.connectTimeout().toMillis())
         .timeout(config.responseTimeout().toMillis())
@@ -64,13 +75,10 @@ public final class UpstreamClient {
     return Future.succeededFuture();
   }
 
-  private String upstreamUrl(RegistrationRequest request) {
-    URI base = config.baseUrl();
-    String root = base.toString().replaceAll("/+$", "");
-    String path = config.registrationPath()
+  private String registrationPath(RegistrationRequest request) {
+    return config.registrationPath()
         + request.clientId().map(id -> "/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"))
             .orElse("");
-    return root + path;
   }
 
   private static UpstreamResponse relayable(HttpResponse<Buffer> response) {

@@ -59,7 +59,7 @@ public final class GatewayServer {
         new ClientCertificateGate(verifier::get),
         new RequestContexts(config.forwarding().requestIdHeader()), registration.checks(),
         new OwnershipCheck(new InMemoryOwnershipStore()), upstream,
-        config.registration().publicBaseUrl(), audit);
+        config.registration().publicBaseUrl(), config.upstream().passThrough(), audit);
 
     ListenerConfig listener = config.listener();
     HttpServerOptions publicOptions = ServerTls.apply(ServerTls.options(listener.tls(), trust),

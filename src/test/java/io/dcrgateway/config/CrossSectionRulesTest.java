@@ -82,4 +82,25 @@ class CrossSectionRulesTest {
         .problems())
         .containsExactly(problem("upstream.tls.client-certificate.key", "is required (PEM file with its PKCS#8 private key)"));
   }
+
+  @Test
+  void passThroughRoutesAreReadWithPostAsTheDefaultMethod() {
+    GatewayConfig config = ConfigFixture.minimal(dir).with("upstream.pass-through", List.of(
+        Map.of("path", "/token", "upstream-path", "/realms/dcr/protocol/openid-connect/token"),
+        Map.of("path", "/par", "upstream-path", "/realms/dcr/protocol/openid-connect/ext/par/request",
+            "methods", List.of("post", "GET")))).load();
+
+    assertThat(config.upstream().passThrough()).containsExactly(
+        new UpstreamConfig.PassThroughRoute("/token", "/realms/dcr/protocol/openid-connect/token", List.of("POST")),
+        new UpstreamConfig.PassThroughRoute("/par", "/realms/dcr/protocol/openid-connect/ext/par/request",
+            List.of("POST", "GET")));
+  }
+
+  @Test
+  void registrationCannotBePassedThroughAroundTheRules() {
+    assertThat(ConfigFixture.minimal(dir).with("upstream.pass-through", List.of(
+        Map.of("path", "/register/x", "upstream-path", "/anything"))).problems())
+        .containsExactly(problem("upstream.pass-through[0].path", "must not be the registration path /register"
+            + " or below it: registrations are checked, never passed through"));
+  }
 }
