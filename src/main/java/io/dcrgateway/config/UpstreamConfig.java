@@ -22,7 +22,37 @@ public record UpstreamConfig(
     Duration connectTimeout,
     Duration responseTimeout,
     int poolSize,
+    IdentityServer identityServer,
     List<PassThroughRoute> passThrough) {
+
+  /**
+   * What the identity server behind accepts, by kind (an upstream profile).
+   *
+   * @param kind {@code keycloak}, {@code curity} or {@code generic}
+   * @param removeFields metadata fields taken out of the forwarded JSON because the server
+   *     rejects them (Keycloak refuses {@code software_statement} with 400); they are put back
+   *     in the answer when {@code completeResponse}
+   * @param completeResponse RFC 7591 §3.2.1: the registration response echoes the software
+   *     statement unmodified and the metadata taken from it; the gateway adds what the identity
+   *     server left out
+   */
+  public record IdentityServer(String kind, List<String> removeFields, boolean completeResponse) {
+
+    public static final List<String> KINDS = List.of("keycloak", "curity", "generic");
+    public static final IdentityServer GENERIC = new IdentityServer("generic", List.of(), true);
+
+    public IdentityServer {
+      removeFields = List.copyOf(removeFields);
+    }
+
+    /** The defaults of a kind: what is known to be rejected by that server. */
+    public static IdentityServer of(String kind) {
+      return switch (kind) {
+        case "keycloak" -> new IdentityServer(kind, List.of("software_statement"), true);
+        default -> new IdentityServer(kind, List.of(), true);
+      };
+    }
+  }
 
   /**
    * An identity server endpoint served through the gateway's mTLS edge with certificate

@@ -5,6 +5,7 @@ import static io.dcrgateway.config.UpstreamConfig.DEFAULT_POOL_SIZE;
 import static io.dcrgateway.config.UpstreamConfig.DEFAULT_RESPONSE_TIMEOUT;
 
 import io.dcrgateway.config.UpstreamConfig.ClientCertificate;
+import io.dcrgateway.config.UpstreamConfig.IdentityServer;
 import io.dcrgateway.config.UpstreamConfig.PassThroughRoute;
 import io.dcrgateway.config.UpstreamConfig.UpstreamTls;
 import java.net.URI;
@@ -29,7 +30,7 @@ final class UpstreamReader {
 
   static UpstreamConfig read(Section upstream) {
     upstream.keys("base-url", "registration-path", "connect-timeout", "response-timeout", "pool-size", "tls",
-        "pass-through");
+        "kind", "remove-fields", "complete-response", "pass-through");
     URI baseUrl = upstream.required("base-url", "the identity server's URL, e.g. http://127.0.0.1:8080")
         ? upstream.scalar("base-url").flatMap(UpstreamReader::baseUrl).orElse(null)
         : null;
@@ -54,7 +55,22 @@ final class UpstreamReader {
             .flatMap(timeout -> timeout.asDuration(MIN_RESPONSE_TIMEOUT, MAX_RESPONSE_TIMEOUT))
             .orElse(DEFAULT_RESPONSE_TIMEOUT),
         upstream.scalar("pool-size").flatMap(size -> size.asInt(1, 1024)).orElse(DEFAULT_POOL_SIZE),
+        identityServer(upstream),
         passThrough(upstream));
+  }
+
+  /** The kind gives the defaults; remove-fields and complete-response override them. */
+  private static IdentityServer identityServer(Section upstream) {
+    String kind = upstream.scalar("kind")
+        .flatMap(value -> value.matching(IdentityServer.KINDS::contains, "one of " + String.join(", ", IdentityServer.KINDS)))
+        .orElse("generic");
+    IdentityServer defaults = IdentityServer.of(kind);
+    List<String> removeFields = upstream.scalars("remove-fields")
+        .map(values -> values.stream().map(Scalar::text).toList())
+        .orElse(defaults.removeFields());
+    boolean complete = upstream.scalar("complete-response").flatMap(Scalar::asBoolean)
+        .orElse(defaults.completeResponse());
+    return new IdentityServer(kind, removeFields, complete);
   }
 
   private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH");

@@ -4,6 +4,7 @@ import io.dcrgateway.audit.AuditLog;
 import io.dcrgateway.audit.RequestAudit;
 import io.dcrgateway.ownership.OwnershipCheck;
 import io.dcrgateway.policy.Operation;
+import io.dcrgateway.proxy.IdentityServerShape;
 import io.dcrgateway.proxy.RegistrationResponse;
 import io.dcrgateway.config.ListenerConfig;
 import io.dcrgateway.config.UpstreamConfig.PassThroughRoute;
@@ -54,13 +55,14 @@ public final class RegistrationPipeline {
   private final RegistrationChecks checks;
   private final OwnershipCheck ownership;
   private final UpstreamClient upstream;
+  private final IdentityServerShape shape;
   private final Optional<URI> publicBaseUrl;
   private final List<PassThroughRoute> passThrough;
   private final RequestAudit audit;
 
   public RegistrationPipeline(Vertx vertx, ListenerConfig listener, ClientCertificateGate tls,
       RequestContexts contexts, RegistrationChecks checks, OwnershipCheck ownership, UpstreamClient upstream,
-      Optional<URI> publicBaseUrl, List<PassThroughRoute> passThrough, AuditLog audit) {
+      IdentityServerShape shape, Optional<URI> publicBaseUrl, List<PassThroughRoute> passThrough, AuditLog audit) {
     this.vertx = vertx;
     this.listener = listener;
     this.tls = tls;
@@ -68,6 +70,7 @@ public final class RegistrationPipeline {
     this.checks = checks;
     this.ownership = ownership;
     this.upstream = upstream;
+    this.shape = shape;
     this.publicBaseUrl = publicBaseUrl;
     this.passThrough = List.copyOf(passThrough);
     this.audit = new RequestAudit(audit);
@@ -133,7 +136,9 @@ public final class RegistrationPipeline {
             : Future.succeededFuture(Forwarding.asReceived(request)))
         .compose(forwarding -> {
           audit.reported(ctx, forwarding.reported());
-          return upstream.forward(request, client, forwarding.body(), forwarding.contentType())
+          IdentityServerShape.Shaped shaped = shape.shape(forwarding.body(), forwarding.contentType());
+          return upstream.forward(request, client, shaped.body(), forwarding.contentType())
+              .map(answer -> shape.complete(answer, shaped.withheld()))
               .compose(answer -> afterwards(ctx, operation, request, client, forwarding, answer));
         })
         .onSuccess(answer -> relay(ctx, answer))

@@ -8,6 +8,7 @@ import io.dcrgateway.config.ListenerConfig;
 import io.dcrgateway.ownership.InMemoryOwnershipStore;
 import io.dcrgateway.ownership.OwnershipCheck;
 import io.dcrgateway.pipeline.RegistrationPipeline;
+import io.dcrgateway.proxy.IdentityServerShape;
 import io.dcrgateway.proxy.UpstreamClient;
 import io.dcrgateway.proxy.UpstreamHeaders;
 import io.dcrgateway.request.RequestContexts;
@@ -59,7 +60,7 @@ public final class GatewayServer {
         new ClientCertificateGate(verifier::get),
         new RequestContexts(config.forwarding().requestIdHeader()), registration.checks(),
         new OwnershipCheck(new InMemoryOwnershipStore()), upstream,
-        config.registration().publicBaseUrl(), config.upstream().passThrough(), audit);
+        new IdentityServerShape(config.upstream().identityServer()), config.registration().publicBaseUrl(), config.upstream().passThrough(), audit);
 
     ListenerConfig listener = config.listener();
     HttpServerOptions publicOptions = ServerTls.apply(ServerTls.options(listener.tls(), trust),

@@ -103,4 +103,15 @@ class CrossSectionRulesTest {
         .containsExactly(problem("upstream.pass-through[0].path", "must not be the registration path /register"
             + " or below it: registrations are checked, never passed through"));
   }
+
+  @Test
+  void upstreamKindGivesTheFieldsTheIdentityServerRejects() {
+    assertThat(ConfigFixture.minimal(dir).with("upstream.kind", "keycloak").load().upstream().identityServer())
+        .isEqualTo(new UpstreamConfig.IdentityServer("keycloak", List.of("software_statement"), true));
+    assertThat(ConfigFixture.minimal(dir).with("upstream.kind", "keycloak")
+        .with("upstream.remove-fields", List.of("software_statement", "software_id")).load().upstream()
+        .identityServer().removeFields()).containsExactly("software_statement", "software_id");
+    assertThat(ConfigFixture.minimal(dir).with("upstream.kind", "kecloak").problems())
+        .singleElement().satisfies(p -> assertThat(p.key()).isEqualTo("upstream.kind"));
+  }
 }

@@ -35,7 +35,7 @@ class PassThroughRouteTest {
     fixture = GatewayFixture.start(config -> {
       UpstreamConfig u = config.upstream();
       return TestConfigs.withUpstream(config, new UpstreamConfig(u.baseUrl(), u.registrationPath(), u.tls(),
-          u.connectTimeout(), u.responseTimeout(), u.poolSize(),
+          u.connectTimeout(), u.responseTimeout(), u.poolSize(), u.identityServer(),
           List.of(new PassThroughRoute("/token", TOKEN_PATH, List.of("POST")))));
     });
   }

@@ -62,7 +62,7 @@ class UpstreamFailureTest {
       var base = TestConfigs.forUpstream(upstream.baseUrl());
       UpstreamConfig u = base.upstream();
       var config = TestConfigs.withUpstream(base, new UpstreamConfig(URI.create(upstream.baseUrl()),
-          u.registrationPath(), u.tls(), u.connectTimeout(), Duration.ofMillis(300), u.poolSize(), u.passThrough()));
+          u.registrationPath(), u.tls(), u.connectTimeout(), Duration.ofMillis(300), u.poolSize(), u.identityServer(), u.passThrough()));
       try (RunningGateway gateway = RunningGateway.start(vertx, config)) {
         HttpResponse<Buffer> response = register(gateway);
 

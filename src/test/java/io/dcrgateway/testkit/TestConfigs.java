@@ -45,7 +45,7 @@ public final class TestConfigs {
             new TrustConfig.KeyMinimums(2048, 256)),
         new UpstreamConfig(URI.create(upstreamBaseUrl), UPSTREAM_PATH,
             new UpstreamConfig.UpstreamTls(List.of(), Optional.empty(), true),
-            Duration.ofSeconds(2), Duration.ofSeconds(5), 8, List.of()),
+            Duration.ofSeconds(2), Duration.ofSeconds(5), 8, UpstreamConfig.IdentityServer.GENERIC, List.of()),
         new ForwardingConfig(
             List.of(new CertificateHeader(CertificateHeaderFormat.RFC9440, "Client-Cert", true)),
             List.of(), "X-Request-Id"),
