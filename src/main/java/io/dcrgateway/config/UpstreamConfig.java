@@ -35,11 +35,24 @@ public record UpstreamConfig(
    * @param completeResponse RFC 7591 §3.2.1: the registration response echoes the software
    *     statement unmodified and the metadata taken from it; the gateway adds what the identity
    *     server left out
+   * @param clientAddressOnRegistration send the TPP's address as {@code X-Forwarded-For} on
+   *     registration and management calls; off for Keycloak, whose Trusted Hosts registration
+   *     policy judges the forwarded address and must only ever see the gateway
    */
-  public record IdentityServer(String kind, List<String> removeFields, boolean completeResponse) {
+  public record IdentityServer(String kind, List<String> removeFields, boolean completeResponse,
+      boolean clientAddressOnRegistration) {
 
     public static final List<String> KINDS = List.of("keycloak", "curity", "generic");
-    public static final IdentityServer GENERIC = new IdentityServer("generic", List.of(), true);
+    public static final IdentityServer GENERIC = new IdentityServer("generic", List.of(), true, true);
+
+    /**
+     * Fields Keycloak 26 refuses with 400 "Unrecognized field" (measured: conf/keycloak/README.md);
+     * it silently drops software_id and software_version, which completion puts back.
+     */
+    static final List<String> KEYCLOAK_REJECTS = List.of("software_statement", "software_id", "software_version",
+        "webhook_uris", "org_id", "organisation_id", "software_roles", "software_statement_uri",
+        "require_signed_request_object", "introspection_signed_response_alg",
+        "introspection_encrypted_response_alg", "backchannel_user_code_parameter");
 
     public IdentityServer {
       removeFields = List.copyOf(removeFields);
@@ -48,8 +61,8 @@ public record UpstreamConfig(
     /** The defaults of a kind: what is known to be rejected by that server. */
     public static IdentityServer of(String kind) {
       return switch (kind) {
-        case "keycloak" -> new IdentityServer(kind, List.of("software_statement"), true);
-        default -> new IdentityServer(kind, List.of(), true);
+        case "keycloak" -> new IdentityServer(kind, KEYCLOAK_REJECTS, true, false);
+        default -> new IdentityServer(kind, List.of(), true, true);
       };
     }
   }

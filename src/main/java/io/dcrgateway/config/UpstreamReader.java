@@ -70,7 +70,7 @@ final class UpstreamReader {
         .orElse(defaults.removeFields());
     boolean complete = upstream.scalar("complete-response").flatMap(Scalar::asBoolean)
         .orElse(defaults.completeResponse());
-    return new IdentityServer(kind, removeFields, complete);
+    return new IdentityServer(kind, removeFields, complete, defaults.clientAddressOnRegistration());
   }
 
   private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH");

@@ -46,19 +46,20 @@ public final class UpstreamClient {
    */
   public Future<UpstreamResponse> forward(RegistrationRequest request, VerifiedClient verified, Buffer body,
       Optional<String> contentType) {
-    return send(request, verified, body, contentType, registrationPath(request));
+    return send(request, verified, body, contentType, registrationPath(request),
+        config.identityServer().clientAddressOnRegistration());
   }
 
   /** A pass-through route: the request as received, to {@code upstreamPath} (query kept). */
   public Future<UpstreamResponse> passThrough(RegistrationRequest request, VerifiedClient verified,
       String upstreamPath, Optional<String> query) {
     return send(request, verified, request.body(), Optional.empty(),
-        upstreamPath + query.map(q -> "?" + q).orElse(""));
+        upstreamPath + query.map(q -> "?" + q).orElse(""), true);
   }
 
   private Future<UpstreamResponse> send(RegistrationRequest request, VerifiedClient verified, Buffer body,
-      Optional<String> contentType, String pathAndQuery) {
-    MultiMap outbound = headers.forRequest(request, verified);
+      Optional<String> contentType, String pathAndQuery, boolean withClientAddress) {
+    MultiMap outbound = headers.forRequest(request, verified, withClientAddress);
     contentType.ifPresent(type -> outbound.set("Content-Type", type));
     return client.requestAbs(request.method(), config.baseUrl().toString().replaceAll("/+$", "") + pathAndQuery)
         .putHeaders(outbound)

@@ -43,7 +43,8 @@ public final class UpstreamHeaders {
     this.stripped = Set.copyOf(names);
   }
 
-  public MultiMap forRequest(RegistrationRequest request, VerifiedClient client) {
+  /** @param withClientAddress whether {@code X-Forwarded-For} carries the TPP's address */
+  public MultiMap forRequest(RegistrationRequest request, VerifiedClient client, boolean withClientAddress) {
     MultiMap in = request.headers();
     Set<String> listedInConnection = connectionTokens(in);
     MultiMap out = MultiMap.caseInsensitiveMultiMap();
@@ -54,7 +55,9 @@ public final class UpstreamHeaders {
       }
     }
     writers.forEach(w -> w.write(client, out));
-    out.set("X-Forwarded-For", request.context().remoteAddress());
+    if (withClientAddress) {
+      out.set("X-Forwarded-For", request.context().remoteAddress());
+    }
     out.set("X-Forwarded-Proto", "https");
     if (!request.context().host().isEmpty()) {
       out.set("X-Forwarded-Host", request.context().host());

@@ -107,7 +107,10 @@ class CrossSectionRulesTest {
   @Test
   void upstreamKindGivesTheFieldsTheIdentityServerRejects() {
     assertThat(ConfigFixture.minimal(dir).with("upstream.kind", "keycloak").load().upstream().identityServer())
-        .isEqualTo(new UpstreamConfig.IdentityServer("keycloak", List.of("software_statement"), true));
+        .satisfies(keycloak -> {
+          assertThat(keycloak.removeFields()).contains("software_statement", "webhook_uris");
+          assertThat(keycloak.clientAddressOnRegistration()).isFalse();
+        });
     assertThat(ConfigFixture.minimal(dir).with("upstream.kind", "keycloak")
         .with("upstream.remove-fields", List.of("software_statement", "software_id")).load().upstream()
         .identityServer().removeFields()).containsExactly("software_statement", "software_id");
