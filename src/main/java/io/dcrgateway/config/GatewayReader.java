@@ -32,6 +32,13 @@ final class GatewayReader {
         context.problem("upstream.pass-through[" + i + "].path", "must not be the registration path "
             + listener.registrationPath() + " or below it: registrations are checked, never passed through");
       }
+      String upstreamPath = upstream.passThrough().get(i).upstreamPath();
+      if (upstreamPath != null && upstream.registrationPath() != null
+          && (upstreamPath.equals(upstream.registrationPath()) || upstreamPath.startsWith(upstream.registrationPath() + "/")
+              || upstreamPath.contains("/clients-registrations"))) {
+        context.problem("upstream.pass-through[" + i + "].upstream-path", "must not be the identity server's"
+            + " registration endpoint: registrations are checked, never passed through");
+      }
     }
   }
 

@@ -29,7 +29,7 @@ public record RegistrationConfig(
   public static final String DEFAULT_PROFILE = "generic";
   /** The profiles the gateway ships; {@code profiles} may override them by name. */
   public static final List<String> BUILT_IN_PROFILES = List.of("open-finance-brasil", "uk-open-banking", "generic");
-  public static final SignedRequestForwarding DEFAULT_SIGNED_REQUESTS = SignedRequestForwarding.ORIGINAL;
+  public static final SignedRequestForwarding DEFAULT_SIGNED_REQUESTS = SignedRequestForwarding.CLAIMS;
 
   public RegistrationConfig {
     directories = List.copyOf(directories);

@@ -73,6 +73,15 @@ final class UpstreamReader {
     return new IdentityServer(kind, removeFields, complete, defaults.clientAddressOnRegistration());
   }
 
+  /** The router reads ':' as a path parameter and '*' as a wildcard: routes are exact paths. */
+  private static boolean literal(Section entry, String path) {
+    if (path.contains(":") || path.contains("*")) {
+      entry.context().problem(entry.keyOf("path"), "must be an exact path without ':' or '*', got " + path);
+      return false;
+    }
+    return true;
+  }
+
   private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH");
 
   private static List<PassThroughRoute> passThrough(Section upstream) {
@@ -82,6 +91,7 @@ final class UpstreamReader {
       entry.keys("path", "upstream-path", "methods");
       String path = entry.required("path", "the public path on the gateway, e.g. /token")
           ? entry.scalar("path").flatMap(RequestPath::read)
+              .filter(p -> literal(entry, p))
               .filter(p -> paths.isFirst(entry.context(), entry.keyOf("path"), p, p)).orElse(null)
           : null;
       String upstreamPath = entry.required("upstream-path",

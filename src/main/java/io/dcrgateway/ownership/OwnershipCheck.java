@@ -16,6 +16,10 @@ import java.util.Optional;
  */
 public final class OwnershipCheck {
 
+  /** RFC 7235 §3.1: every 401 names a challenge; RFC 7592 §2.1 answers unknown clients as a bad token. */
+  private static final java.util.Map<String, String> CHALLENGE =
+      java.util.Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+
   private final OwnershipStore store;
 
   public OwnershipCheck(OwnershipStore store) {
@@ -26,14 +30,14 @@ public final class OwnershipCheck {
     return store.owner(clientId).compose(owner -> {
       if (owner.isEmpty()) {
         return Future.failedFuture(new GatewayException(401, ErrorCodes.INVALID_CLIENT, "ownership.unknown-client",
-            "client " + clientId + " is not registered through this gateway, or was deleted"));
+            "client " + clientId + " is not registered through this gateway, or was deleted", CHALLENGE));
       }
       CertificateIdentity presented = CertificateIdentity.of(client.certificate());
       if (!presented.belongsTo(owner.get())) {
         return Future.failedFuture(new GatewayException(401, ErrorCodes.INVALID_CLIENT, "ownership.other-software",
             "the client certificate (" + presented.describe() + ") does not belong to software "
                 + owner.get().softwareId() + " of organisation " + owner.get().orgId()
-                + ", which registered client " + clientId));
+                + ", which registered client " + clientId, CHALLENGE));
       }
       return Future.succeededFuture();
     });

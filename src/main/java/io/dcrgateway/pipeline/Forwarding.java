@@ -1,7 +1,7 @@
 package io.dcrgateway.pipeline;
 
 import io.dcrgateway.policy.Violation;
-import io.dcrgateway.request.RegistrationRequest;
+import io.dcrgateway.replay.Claimed;
 import io.dcrgateway.statement.SoftwareStatement;
 import io.vertx.core.buffer.Buffer;
 import java.util.List;
@@ -12,12 +12,13 @@ import java.util.Optional;
  * profile amended the metadata) and its content type.
  *
  * @param reported violations a report-only profile let through, for the audit trail
+ * @param claimed token ids recorded as used, released if the identity server does not act
  */
 record Forwarding(Buffer body, Optional<String> contentType, Optional<SoftwareStatement> statement,
-    List<Violation> reported) {
+    List<Violation> reported, List<Claimed> claimed) {
 
-  /** Reads and deletes carry nothing to check: they leave as they came. */
-  static Forwarding asReceived(RegistrationRequest request) {
-    return new Forwarding(request.body(), Optional.empty(), Optional.empty(), List.of());
+  /** Reads and deletes carry nothing to check, so they carry no body either (RFC 7592 §2.1, §2.3). */
+  static Forwarding withoutBody() {
+    return new Forwarding(Buffer.buffer(), Optional.empty(), Optional.empty(), List.of(), List.of());
   }
 }

@@ -9,6 +9,7 @@ import io.dcrgateway.policy.Profile;
 import io.dcrgateway.policy.ProfileEvaluator;
 import io.dcrgateway.policy.RegistrationContext;
 import io.dcrgateway.policy.Violation;
+import io.dcrgateway.replay.Claimed;
 import io.dcrgateway.request.RegistrationRequest;
 import io.dcrgateway.request.RequestBody;
 import io.dcrgateway.statement.SignedRequest;
@@ -19,6 +20,8 @@ import io.dcrgateway.tls.VerifiedClient;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -57,23 +60,48 @@ public final class RegistrationChecks {
         .compose(statement -> {
           PolicyDecision decision = decide(request, client, operation, metadata, statement);
           Buffer forwarded = decision.amended() ? decision.metadata().toBuffer() : request.body();
-          Future<Void> claimed = statement.map(s -> statements.claimOnce(s, operation.name()))
-              .orElse(Future.succeededFuture());
-          return claimed.map(v -> new Forwarding(forwarded, Optional.of("application/json"), statement,
-              decision.reported()));
+          Future<Optional<Claimed>> claimed = statement.map(s -> statements.claimOnce(s, operation.name()))
+              .orElse(Future.succeededFuture(Optional.empty()));
+          return claimed.map(c -> new Forwarding(forwarded, Optional.of("application/json"), statement,
+              decision.reported(), c.stream().toList()));
         });
   }
 
   private Future<Forwarding> checkSigned(RegistrationRequest request, VerifiedClient client, Operation operation,
       SignedRequest signed) {
     PolicyDecision decision = decide(request, client, operation, signed.metadata(), Optional.of(signed.statement()));
-    return signedRequests.claimOnce(signed)
-        .compose(v -> statements.claimOnce(signed.statement(), operation.name()))
-        .map(v -> signedRequestForwarding == SignedRequestForwarding.ORIGINAL
-            ? new Forwarding(request.body(), Optional.of("application/jose"), Optional.of(signed.statement()),
-                decision.reported())
-            : new Forwarding(decision.metadata().toBuffer(), Optional.of("application/json"),
-                Optional.of(signed.statement()), decision.reported()));
+    if (signedRequestForwarding == SignedRequestForwarding.ORIGINAL && decision.amended()) {
+      // The signed original cannot carry the profile's changes, and forwarding it without them
+      // would let the TPP's own values stand where the statement's take precedence (RFC 7591 §3.1.1).
+      return Future.failedFuture(new GatewayException(400, ErrorCodes.INVALID_CLIENT_METADATA,
+          "request-jwt.needs-amendment", "the signed request must already carry the software statement's"
+              + " values for " + String.join(", ", changedFields(signed.metadata(), decision.metadata()))));
+    }
+    return signedRequests.claimOnce(signed).compose(requestJwt -> statements.claimOnce(signed.statement(),
+            operation.name())
+        .recover(e -> statements.release(requestJwt).transform(v -> Future.failedFuture(e)))
+        .map(statementJwt -> {
+          List<Claimed> claimed = new ArrayList<>(List.of(requestJwt));
+          statementJwt.ifPresent(claimed::add);
+          return signedRequestForwarding == SignedRequestForwarding.ORIGINAL
+              ? new Forwarding(request.body(), Optional.of("application/jose"), Optional.of(signed.statement()),
+                  decision.reported(), claimed)
+              : new Forwarding(decision.metadata().toBuffer(), Optional.of("application/json"),
+                  Optional.of(signed.statement()), decision.reported(), claimed);
+        }));
+  }
+
+  private static List<String> changedFields(JsonObject before, JsonObject after) {
+    List<String> changed = new ArrayList<>();
+    after.fieldNames().stream().filter(f -> !java.util.Objects.equals(before.getValue(f), after.getValue(f)))
+        .sorted().forEach(changed::add);
+    before.fieldNames().stream().filter(f -> !after.containsKey(f)).sorted().forEach(changed::add);
+    return changed;
+  }
+
+  /** The identity server did not act on the request: its statement and request JWT may be presented again. */
+  Future<Void> release(Forwarding forwarding) {
+    return Future.all(forwarding.claimed().stream().map(statements::release).toList()).mapEmpty();
   }
 
   /** Verifies the statement when present; whether it must be present is the profile's call. */

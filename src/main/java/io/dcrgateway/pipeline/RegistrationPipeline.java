@@ -133,16 +133,19 @@ public final class RegistrationPipeline {
     Future<Void> owned = clientId.map(id -> ownership.verify(id, client)).orElse(Future.succeededFuture());
     owned.compose(v -> operation == Operation.REGISTER || operation == Operation.UPDATE
             ? checks.check(request, client, operation)
-            : Future.succeededFuture(Forwarding.asReceived(request)))
+            : Future.succeededFuture(Forwarding.withoutBody()))
         .compose(forwarding -> {
           audit.reported(ctx, forwarding.reported());
           IdentityServerShape.Shaped shaped = shape.shape(forwarding.body(), forwarding.contentType());
           return upstream.forward(request, client, shaped.body(), forwarding.contentType())
+              // The identity server did not act: the TPP may present the same statement again.
+              .recover(e -> checks.release(forwarding).transform(v -> Future.failedFuture(e)))
+              .compose(answer -> answer.status() < 300 ? Future.succeededFuture(answer)
+                  : checks.release(forwarding).map(answer))
               .map(answer -> shape.complete(answer, shaped.withheld()))
               .compose(answer -> afterwards(ctx, operation, request, client, forwarding, answer));
         })
-        .onSuccess(answer -> relay(ctx, answer))
-        .onFailure(ctx::fail);
+        .onComplete(done -> settle(ctx, done));
   }
 
   /** Verified certificate and certificate headers only: no registration rules apply here. */
@@ -153,20 +156,36 @@ public final class RegistrationPipeline {
         ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer(),
         ctx.get(RequestContext.class.getName()));
     upstream.passThrough(request, client, route.upstreamPath(), Optional.ofNullable(ctx.request().query()))
-        .onSuccess(answer -> relay(ctx, answer))
-        .onFailure(ctx::fail);
+        .onComplete(done -> settle(ctx, done));
+  }
+
+  /** One place answers: a failure in relaying must reach the failure handler, not hang the client. */
+  private void settle(RoutingContext ctx, io.vertx.core.AsyncResult<UpstreamResponse> done) {
+    if (done.failed()) {
+      ctx.fail(done.cause());
+      return;
+    }
+    try {
+      relay(ctx, done.result());
+    } catch (RuntimeException e) {
+      ctx.fail(e);
+    }
   }
 
   /** What the gateway learns from the answer: who owns a new client, which client is gone. */
   private Future<UpstreamResponse> afterwards(RoutingContext ctx, Operation operation, RegistrationRequest request,
       VerifiedClient client, Forwarding forwarding, UpstreamResponse answer) {
     Future<Void> learned = Future.succeededFuture();
-    if (operation == Operation.REGISTER && answer.status() == 201) {
+    if (operation == Operation.REGISTER && answer.status() >= 200 && answer.status() < 300) {
       Optional<String> newClient = RegistrationResponse.json(answer)
           .flatMap(json -> Optional.ofNullable(json.getValue("client_id")))
           .filter(String.class::isInstance).map(String.class::cast);
+      // Fail closed: an answer the gateway cannot read would reach the TPP with the identity
+      // server's own registration_client_uri, and management would bypass the gateway.
       learned = newClient.map(id -> ownership.registered(id, forwarding.statement(), client))
-          .orElse(Future.succeededFuture());
+          .orElse(Future.failedFuture(new GatewayException(502, ErrorCodes.BAD_GATEWAY,
+              "upstream.registration-unreadable",
+              "the identity server's registration answer has no readable client_id")));
     } else if (operation == Operation.DELETE && answer.status() == 204) {
       learned = ownership.deleted(request.clientId().orElseThrow());
     }

@@ -14,6 +14,14 @@ import java.util.Optional;
  */
 public final class IdentityServerShape {
 
+  /**
+   * What is echoed when the server left it out: the statement (RFC 7591 §3.2.1) and facts that
+   * only describe the software. A withheld field that would change behaviour (webhook_uris,
+   * require_signed_request_object...) is not echoed: the TPP must not believe it applies.
+   */
+  private static final java.util.Set<String> ECHOED = java.util.Set.of("software_statement", "software_id",
+      "software_version");
+
   private final IdentityServer server;
 
   public IdentityServerShape(IdentityServer server) {
@@ -54,7 +62,7 @@ public final class IdentityServerShape {
     }
     JsonObject body = json.get().copy();
     withheld.forEach(entry -> {
-      if (!body.containsKey(entry.getKey())) {
+      if (ECHOED.contains(entry.getKey()) && !body.containsKey(entry.getKey())) {
         body.put(entry.getKey(), entry.getValue());
       }
     });

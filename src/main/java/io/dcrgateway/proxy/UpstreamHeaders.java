@@ -22,8 +22,14 @@ public final class UpstreamHeaders {
   private static final Set<String> HOP_BY_HOP = Set.of(
       "connection", "keep-alive", "proxy-connection", "proxy-authenticate", "proxy-authorization",
       "te", "trailer", "transfer-encoding", "upgrade");
-  /** Recomputed by the client for the upstream connection. */
-  private static final Set<String> CONNECTION_SPECIFIC = Set.of("host", "content-length", "expect");
+  /**
+   * Recomputed by the client for the upstream connection. Accept-Encoding too: the gateway must
+   * read the identity server's answer (to put its own registration_client_uri in), so it asks
+   * for it uncompressed.
+   */
+  private static final Set<String> CONNECTION_SPECIFIC = Set.of("host", "content-length", "expect", "accept-encoding");
+  /** A GET that an identity server (or a filter before it) runs as a PUT would skip every rule. */
+  private static final Set<String> METHOD_OVERRIDES = Set.of("x-http-method-override", "x-http-method", "x-method-override");
   private static final Set<String> BUILT_IN_STRIPPED = Set.of(
       "client-cert", "client-cert-chain", "x-forwarded-client-cert", "ssl-client-cert",
       "x-ssl-cert", "x-client-cert", "forwarded", "x-real-ip");
@@ -80,7 +86,8 @@ public final class UpstreamHeaders {
   }
 
   private boolean dropped(String name) {
-    return HOP_BY_HOP.contains(name) || CONNECTION_SPECIFIC.contains(name) || stripped.contains(name)
+    return HOP_BY_HOP.contains(name) || CONNECTION_SPECIFIC.contains(name) || METHOD_OVERRIDES.contains(name)
+        || stripped.contains(name)
         || name.equals(lower(requestIdHeader))
         || STRIPPED_PREFIXES.stream().anyMatch(name::startsWith);
   }

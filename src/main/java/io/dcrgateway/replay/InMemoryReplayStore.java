@@ -68,6 +68,14 @@ public final class InMemoryReplayStore implements ReplayStore {
     }
   }
 
+  @Override
+  public Future<Void> release(String namespace, String id) {
+    if (entries.remove(IdDigest.of(namespace, id)) != null) {
+      size.decrementAndGet();
+    }
+    return Future.succeededFuture();
+  }
+
   /** Removes every expired entry; returns how many. Walks the whole map: call it off the event loop. */
   public int purgeExpired() {
     Instant now = clock.instant();

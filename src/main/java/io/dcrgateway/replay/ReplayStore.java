@@ -23,4 +23,10 @@ public interface ReplayStore {
    *     callers must treat as "not accepted" (503), never as a first use
    */
   Future<Boolean> firstUse(String namespace, String id, Instant expiresAt);
+
+  /**
+   * Forgets a use recorded by {@link #firstUse}: the token was accepted by the gateway but the
+   * identity server did not act on it (refused, unreachable), so the sender may present it again.
+   */
+  Future<Void> release(String namespace, String id);
 }

@@ -1,7 +1,5 @@
 package io.dcrgateway.request;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dcrgateway.error.ErrorCodes;
 import io.dcrgateway.error.GatewayException;
 import io.vertx.core.buffer.Buffer;
@@ -28,9 +26,6 @@ public sealed interface RequestBody {
   record Jose(String compact) implements RequestBody {
   }
 
-  ObjectMapper STRICT = new ObjectMapper()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-
   static RequestBody parse(Optional<String> contentType, Buffer body) {
     String type = contentType.map(t -> t.split(";", 2)[0].trim().toLowerCase(Locale.ROOT)).orElse("");
     return switch (type) {
@@ -45,7 +40,7 @@ public sealed interface RequestBody {
   private static JsonObject json(Buffer body) {
     String text = text(body);
     try {
-      Object parsed = STRICT.readValue(text, Object.class);
+      Object parsed = StrictJson.MAPPER.readValue(text, Object.class);
       if (!(parsed instanceof Map<?, ?> map)) {
         throw malformed("the body must be a JSON object of client metadata");
       }

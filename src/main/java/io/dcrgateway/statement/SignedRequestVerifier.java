@@ -7,6 +7,7 @@ import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import io.dcrgateway.error.ErrorCodes;
 import io.dcrgateway.error.GatewayException;
+import io.dcrgateway.replay.Claimed;
 import io.dcrgateway.replay.ReplayStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -28,6 +29,11 @@ import java.util.regex.Pattern;
 public final class SignedRequestVerifier {
 
   static final Set<String> ALGORITHMS = Set.of("PS256", "ES256");
+  /**
+   * A captured request must not stay usable for long, and each accepted jti is remembered until
+   * expiry: both bounded by this (UK DCR leaves the lifetime to the ASPSP).
+   */
+  static final Duration MAX_LIFETIME = Duration.ofMinutes(60);
   private static final Set<String> ENVELOPE = Set.of("iss", "aud", "iat", "exp", "jti", "nbf");
   /** UK-07: jti is a UUIDv4. */
   private static final Pattern UUID_V4 = Pattern.compile(
@@ -69,13 +75,16 @@ public final class SignedRequestVerifier {
   }
 
   /** Records the request's jti as used (UK-07 recommends replay detection). */
-  public Future<Void> claimOnce(SignedRequest request) {
-    return replay.firstUse("request-jwt:" + request.statement().directory().name(), request.jti(),
+  public Future<Claimed> claimOnce(SignedRequest request) {
+    String namespace = "request-jwt:" + request.statement().directory().name() + ":"
+        + request.statement().softwareId().orElse("");
+    return replay.firstUse(namespace, request.jti(),
             Instant.ofEpochSecond(request.expiresAt()).plus(skew))
         .recover(e -> Future.failedFuture(StatementRejections.unavailable("request-jwt.replay-store-unavailable",
             "the gateway cannot check request JWTs for replay right now; retry later")))
-        .compose(first -> first ? Future.<Void>succeededFuture() : Future.failedFuture(invalid(
-            "request-jwt.replayed", "request JWT jti " + request.jti() + " was already used; sign a new request")));
+        .compose(first -> first ? Future.succeededFuture(new Claimed(namespace, request.jti()))
+            : Future.failedFuture(invalid("request-jwt.replayed", "request JWT jti " + request.jti()
+                + " was already used; sign a new request")));
   }
 
   private Future<SignedRequest> keysAndCheck(SignedJWT jwt, SoftwareStatement statement) {
@@ -94,6 +103,14 @@ public final class SignedRequestVerifier {
       return Future.failedFuture(StatementRejections.invalid("statement.claims",
           endpointClaim + " is not a URI: " + endpoint.get()));
     }
+    // Holder-of-key proof is only as good as the channel the keys come over: https, except on
+    // loopback (a directory never names a loopback address for a real TPP).
+    boolean loopback = "http".equalsIgnoreCase(uri.getScheme())
+        && ("127.0.0.1".equals(uri.getHost()) || "localhost".equalsIgnoreCase(uri.getHost()));
+    if (!uri.isAbsolute() || uri.getHost() == null || !("https".equalsIgnoreCase(uri.getScheme()) || loopback)) {
+      return Future.failedFuture(StatementRejections.invalid("statement.claims",
+          endpointClaim + " must be an absolute https URL, got " + endpoint.get()));
+    }
     return softwareKeys.keysFor(uri, jwt.getHeader().getKeyID())
         .recover(e -> Future.failedFuture(e instanceof GatewayException ? e : StatementRejections.unavailable(
             "request-jwt.keys-unavailable", "the TPP's keys at " + uri + " could not be fetched; retry later")))
@@ -103,6 +120,13 @@ public final class SignedRequestVerifier {
           JWTClaimsSet claims = JwsSignatureCheck.verify(jwt, keys, ALGORITHMS, exact.build(),
               Set.of("iss", "aud", "iat", "exp", "jti"), skew, "request JWT", "request-jwt",
               SignedRequestVerifier::invalid);
+          Instant issued = claims.getIssueTime().toInstant();
+          Instant expires = claims.getExpirationTime().toInstant();
+          if (Duration.between(issued, expires).compareTo(MAX_LIFETIME) > 0
+              || issued.isBefore(Instant.now().minus(MAX_LIFETIME).minus(skew))) {
+            throw invalid("request-jwt.lifetime", "request JWT must be issued within the last "
+                + MAX_LIFETIME.toMinutes() + " minutes and expire at most that long after iat");
+          }
           if (!UUID_V4.matcher(claims.getJWTID()).matches()) {
             throw invalid("request-jwt.jti-format", "request JWT jti must be a UUIDv4, got " + claims.getJWTID());
           }

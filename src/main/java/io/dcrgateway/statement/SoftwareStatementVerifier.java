@@ -9,6 +9,7 @@ import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.dcrgateway.config.DirectoryConfig;
+import io.dcrgateway.replay.Claimed;
 import io.dcrgateway.replay.ReplayStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -70,10 +71,10 @@ public final class SoftwareStatementVerifier {
    * Records the statement's {@code jti} as used for this operation; fails if it was used before
    * within the statement's validity (OFB: 5 minutes), or if the directory does not require it.
    */
-  public Future<Void> claimOnce(SoftwareStatement statement, String operation) {
+  public Future<Optional<Claimed>> claimOnce(SoftwareStatement statement, String operation) {
     DirectoryConfig config = statement.directory();
     if (!config.rejectReplay()) {
-      return Future.succeededFuture();
+      return Future.succeededFuture(Optional.empty());
     }
     Optional<String> jti = statement.string("jti");
     if (jti.isEmpty()) {
@@ -86,9 +87,14 @@ public final class SoftwareStatementVerifier {
     return replay.firstUse(namespace, jti.get(), expires)
         .recover(e -> Future.failedFuture(StatementRejections.unavailable("statement.replay-store-unavailable",
             "the gateway cannot check software statements for replay right now; retry later")))
-        .compose(first -> first ? Future.<Void>succeededFuture() : Future.failedFuture(
-            StatementRejections.invalid("statement.replayed", "software statement jti " + jti.get()
-                + " was already used; fetch a fresh statement from the directory")));
+        .compose(first -> first ? Future.succeededFuture(Optional.of(new Claimed(namespace, jti.get())))
+            : Future.failedFuture(StatementRejections.invalid("statement.replayed", "software statement jti "
+                + jti.get() + " was already used; fetch a fresh statement from the directory")));
+  }
+
+  /** The identity server did not act on the request: the statement may be presented again. */
+  public Future<Void> release(Claimed claimed) {
+    return replay.release(claimed.namespace(), claimed.id());
   }
 
   private static SignedJWT signed(String compact) {

@@ -41,7 +41,7 @@ class RegistrationConfigTest {
     RegistrationConfig registration = ConfigFixture.minimal(dir).load().registration();
 
     assertThat(registration).isEqualTo(new RegistrationConfig(
-        "generic", Optional.empty(), SignedRequestForwarding.ORIGINAL, Optional.empty(), List.of(), List.of()));
+        "generic", Optional.empty(), SignedRequestForwarding.CLAIMS, Optional.empty(), List.of(), List.of()));
   }
 
   @Test

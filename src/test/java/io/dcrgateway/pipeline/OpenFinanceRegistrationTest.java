@@ -202,6 +202,17 @@ class OpenFinanceRegistrationTest {
   }
 
   @Test
+  void aStatementTheIdentityServerRefusedCanBePresentedAgain() throws Exception {
+    JsonObject body = request(ssa(DevPkiLayout.OFB_TPP1_A));
+    upstream.respondWith(r -> r.response().setStatusCode(400).putHeader("Content-Type", "application/json")
+        .end("{\"error\":\"invalid_client_metadata\"}"));
+    assertThat(post(DevPkiLayout.OFB_TPP1_A, body).statusCode()).isEqualTo(400);
+    reset();
+
+    assertThat(post(DevPkiLayout.OFB_TPP1_A, body).statusCode()).isEqualTo(201);
+  }
+
+  @Test
   void managementAcceptsAnotherCertificateOfTheSameSoftwareAndRefusesOtherSoftware() throws Exception {
     upstream.respondWith(r -> r.response().setStatusCode(201).putHeader("Content-Type", "application/json")
         .end("{\"client_id\":\"owned-1\"}"));
@@ -213,6 +224,7 @@ class OpenFinanceRegistrationTest {
     HttpResponse<Buffer> sameSoftware = send(DevPkiLayout.OFB_TPP1_B, HttpMethod.GET, "/register/owned-1", null);
     assertThat(sameSoftware.statusCode()).isEqualTo(200);
     assertThat(upstream.received()).hasSize(1);
+    assertThat(upstream.only().body().length()).isZero();
     upstream.clear();
 
     HttpResponse<Buffer> otherSoftware = send(DevPkiLayout.OFB_TPP2, HttpMethod.GET, "/register/owned-1", null);

@@ -20,6 +20,7 @@ import io.dcrgateway.testkit.TppClient;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -50,11 +51,9 @@ class UkSignedRequestTest {
 
   @BeforeAll
   static void start() throws Exception {
-    DirectoryConfig dev = OfbDirectory.devDirectory();
-    DirectoryConfig ukDirectory = new DirectoryConfig("uk-directory", SoftwareStatementMinter.UK_DIRECTORY_ISSUER,
-        dev.keys(), List.of("PS256", "ES256"), dev.maxAge(), dev.clockSkew(), true, ClaimNames.UK_OPEN_BANKING);
+    DirectoryConfig ukDirectory = ukDirectoryConfig();
     fixture = GatewayFixture.start(config -> TestConfigs.withRegistration(config, new RegistrationConfig(
-        "uk-open-banking", Optional.empty(), RegistrationConfig.SignedRequestForwarding.ORIGINAL,
+        "uk-open-banking", Optional.empty(), RegistrationConfig.SignedRequestForwarding.CLAIMS,
         Optional.of(RequestJwtMinter.DEFAULT_AUDIENCE), List.of(ukDirectory), List.of())));
     upstream = fixture.upstream();
     manifest = DevPkiManifest.read(SharedDevPki.layout().root());
@@ -62,6 +61,12 @@ class UkSignedRequestTest {
     tppJwks = fixture.vertx().createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
         .requestHandler(r -> r.response().putHeader("Content-Type", "application/json").end(Buffer.buffer(jwks)));
     tppJwks.listen().await(10, TimeUnit.SECONDS);
+  }
+
+  static DirectoryConfig ukDirectoryConfig() {
+    DirectoryConfig dev = OfbDirectory.devDirectory();
+    return new DirectoryConfig("uk-directory", SoftwareStatementMinter.UK_DIRECTORY_ISSUER,
+        dev.keys(), List.of("PS256", "ES256"), dev.maxAge(), dev.clockSkew(), true, ClaimNames.UK_OPEN_BANKING);
   }
 
   @AfterAll
@@ -94,14 +99,43 @@ class UkSignedRequestTest {
   }
 
   @Test
-  void aSignedRequestFromTheSoftwaresKeyIsForwardedAsTheOriginalJws() throws Exception {
-    String jws = request().mint();
+  void aSignedRequestFromTheSoftwaresKeyIsForwardedAsItsClaimsWithTheStatementsValues() throws Exception {
+    RequestJwtMinter request = request();
+    String jws = request.mint();
 
     HttpResponse<Buffer> response = post(jws);
 
     assertThat(response.statusCode()).isEqualTo(201);
-    assertThat(upstream.only().body().toString()).isEqualTo(jws);
-    assertThat(upstream.only().headers().get("Content-Type")).isEqualTo("application/jose");
+    assertThat(upstream.only().headers().get("Content-Type")).isEqualTo("application/json");
+    JsonObject forwarded = upstream.only().body().toJsonObject();
+    JsonObject statement = new JsonObject(new String(java.util.Base64.getUrlDecoder().decode(
+        ((String) request.claims().get("software_statement")).split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(forwarded.getString("jwks_uri")).isEqualTo(statement.getString("software_jwks_endpoint"));
+    assertThat(forwarded.getString("client_name")).isEqualTo(statement.getString("software_client_name"));
+    assertThat(forwarded.containsKey("iss")).isFalse();
+  }
+
+  /**
+   * Forwarded as the original JWS, a request the profile would have to amend (here: no jwks_uri,
+   * the TPP's own client name) cannot be changed, so it is refused rather than sent without the
+   * statement's values (RFC 7591 §3.1.1).
+   */
+  @Test
+  void originalForwardingRefusesARequestThatNeedsTheStatementsValues() throws Exception {
+    try (GatewayFixture original = GatewayFixture.start(config -> TestConfigs.withRegistration(config,
+        new RegistrationConfig("uk-open-banking", Optional.empty(), RegistrationConfig.SignedRequestForwarding.ORIGINAL,
+            Optional.of(RequestJwtMinter.DEFAULT_AUDIENCE), List.of(ukDirectoryConfig()), List.of())))) {
+      HttpResponse<Buffer> response = TppClient.create(original.vertx(), DevPkiLayout.UK_TPP)
+          .post(original.gateway().port(), "127.0.0.1", "/register")
+          .putHeader("Content-Type", "application/jose")
+          .sendBuffer(Buffer.buffer(request().claim("client_name", "Totally Your Bank (official)").mint()))
+          .await(20, TimeUnit.SECONDS);
+
+      assertThat(response.statusCode()).isEqualTo(400);
+      assertThat(response.bodyAsJsonObject().getString("error")).isEqualTo("invalid_client_metadata");
+      assertThat(response.bodyAsJsonObject().getString("error_description")).contains("client_name");
+      assertThat(original.upstream().received()).isEmpty();
+    }
   }
 
   static Stream<Arguments> refusals() {

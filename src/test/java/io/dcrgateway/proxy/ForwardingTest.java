@@ -206,10 +206,12 @@ class ForwardingTest {
   void hopByHopHeadersAreNotForwarded() throws Exception {
     send(HttpMethod.POST, "/register", BODY,
         "Connection", "keep-alive, X-Hop", "X-Hop", "1", "Keep-Alive", "timeout=5", "TE", "trailers",
-        "Proxy-Authorization", "Basic Zm9vOmJhcg==", "X-End-To-End", "kept");
+        "Proxy-Authorization", "Basic Zm9vOmJhcg==", "X-End-To-End", "kept",
+        "Accept-Encoding", "gzip", "X-HTTP-Method-Override", "PUT");
 
     Received forwarded = upstream.only();
-    for (String name : List.of("X-Hop", "Keep-Alive", "TE", "Proxy-Authorization")) {
+    for (String name : List.of("X-Hop", "Keep-Alive", "TE", "Proxy-Authorization", "Accept-Encoding",
+        "X-HTTP-Method-Override")) {
       assertThat(forwarded.headers().contains(name)).as(name).isFalse();
     }
     assertThat(forwarded.headers().get("X-End-To-End")).isEqualTo("kept");
@@ -227,6 +229,24 @@ class ForwardingTest {
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.getHeader("X-IS-Trace")).isEqualTo("t-1");
     assertThat(response.bodyAsJsonObject().getString("error_description")).isEqualTo("from the IS");
+  }
+
+  @Test
+  void trailingContentAfterTheJsonObjectIsRefused() throws Exception {
+    HttpResponse<Buffer> response = send(HttpMethod.POST, "/register", BODY + "{\"jwks\":{}}");
+
+    assertError(response, 400, "invalid_client_metadata");
+  }
+
+  @Test
+  void aRegistrationAnswerWithoutClientIdIsABadGatewayNotRelayed() throws Exception {
+    upstream.respondWith(r -> r.response().setStatusCode(201).putHeader("Content-Type", "application/json")
+        .end("{\"registration_client_uri\":\"http://is.internal/x\"}"));
+
+    HttpResponse<Buffer> response = send(HttpMethod.POST, "/register", BODY);
+
+    assertThat(response.statusCode()).isEqualTo(502);
+    assertThat(response.bodyAsString()).doesNotContain("is.internal");
   }
 
   @Test
