@@ -28,13 +28,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -146,20 +144,8 @@ class GatewayKeycloakIT {
     assertThat(keycloak.admin().clientCount()).isEqualTo(before);
   }
 
-  static Stream<Arguments> violations() {
-    return Stream.of(
-        Arguments.of("redirect URI not in the statement", (UnaryOperator<JsonObject>) b -> b.put("redirect_uris",
-            new JsonArray().add("https://evil.example/cb")), "invalid_redirect_uri"),
-        Arguments.of("keys by value", (UnaryOperator<JsonObject>) b -> b.put("jwks",
-            new JsonObject().put("keys", new JsonArray())), "invalid_client_metadata"),
-        Arguments.of("statement signed by another key", (UnaryOperator<JsonObject>) b -> b.put("software_statement",
-            b.getString("software_statement").replaceAll("\\.[^.]+$", ".c2lnbmF0dXJl")), "invalid_software_statement"),
-        Arguments.of("scope beyond the roles", (UnaryOperator<JsonObject>) b -> b.put("scope", "openid insurance"),
-            "invalid_client_metadata"));
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("violations")
+  @MethodSource("io.dcrgateway.testkit.OfbViolations#cases")
   void ruleViolationsNeverReachKeycloak(String clause, UnaryOperator<JsonObject> change, String error)
       throws Exception {
     int before = keycloak.admin().clientCount();

@@ -3,8 +3,6 @@ package io.dcrgateway.pipeline;
 import static io.dcrgateway.testkit.TestConfigs.UPSTREAM_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import io.dcrgateway.devpki.DevPkiLayout;
 import io.dcrgateway.devpki.DevPkiManifest;
 import io.dcrgateway.devpki.SoftwareStatementMinter;
@@ -19,18 +17,15 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -113,52 +108,11 @@ class OpenFinanceRegistrationTest {
     assertThat(post(DevPkiLayout.OFB_TPP1_A, body).statusCode()).isEqualTo(201);
   }
 
-  static Stream<Arguments> refusals() {
-    return Stream.of(
-        refusal("no software statement", b -> b.copy().put("software_statement", (String) null),
-            "invalid_software_statement"),
-        refusal("statement signed by another key", b -> b.copy().put("software_statement",
-            ssa(DevPkiLayout.OFB_TPP1_A).signedWith(rsaKey()).keyId(kidOfDirectory()).mint()),
-            "invalid_software_statement"),
-        refusal("statement older than five minutes (BR-07)", b -> b.copy().put("software_statement",
-            ssa(DevPkiLayout.OFB_TPP1_A).issuedAt(Instant.now().minusSeconds(400)).mint()),
-            "invalid_software_statement"),
-        refusal("unsigned statement (alg none)", b -> b.copy().put("software_statement",
-            ssa(DevPkiLayout.OFB_TPP1_A).unsecured().mint()), "invalid_software_statement"),
-        refusal("statement MACed with the directory's public key (HS256)", b -> b.copy().put("software_statement",
-            ssa(DevPkiLayout.OFB_TPP1_A).algorithm(JWSAlgorithm.HS256).hmacSecret(new byte[32]).mint()),
-            "invalid_software_statement"),
-        refusal("statement of an unknown directory", b -> b.copy().put("software_statement",
-            ssa(DevPkiLayout.OFB_TPP1_A).issuer("Some Other Directory").mint()), "unapproved_software_statement"),
-        refusal("keys by value (BR-09)", b -> b.copy().put("jwks", new JsonObject().put("keys", new JsonArray())),
-            "invalid_client_metadata"),
-        refusal("jwks_uri not the statement's (BR-10)", b -> b.copy().put("jwks_uri", "https://evil.example/jwks"),
-            "invalid_client_metadata"),
-        refusal("redirect URI not in the statement (BR-11)", b -> b.copy().put("redirect_uris",
-            new JsonArray().add("https://evil.example/cb")), "invalid_redirect_uri"),
-        refusal("client_secret_basic (BR-12)", b -> b.copy().put("token_endpoint_auth_method", "client_secret_basic"),
-            "invalid_client_metadata"),
-        refusal("tls_client_auth with another subject (BR-14)", b -> b.copy()
-            .put("token_endpoint_auth_method", "tls_client_auth")
-            .put("tls_client_auth_subject_dn", "CN=someone else,O=Other,C=BR"), "invalid_client_metadata"),
-        refusal("scope beyond the statement's roles (BR-15)", b -> b.copy().put("scope", "openid insurance"),
-            "invalid_client_metadata"),
-        refusal("RS256 id token signing (BR-20)", b -> b.copy().put("id_token_signed_response_alg", "RS256"),
-            "invalid_client_metadata"));
-  }
-
-  private static Arguments refusal(String clause, UnaryOperator<JsonObject> change, String error) {
-    return Arguments.of(clause, change, error);
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("refusals")
+  @MethodSource("io.dcrgateway.testkit.OfbViolations#cases")
   void refusedWith400AndTheExactErrorAndNothingForwarded(String clause, UnaryOperator<JsonObject> change,
       String error) throws Exception {
     JsonObject body = change.apply(request(ssa(DevPkiLayout.OFB_TPP1_A)));
-    if (body.getValue("software_statement") == null) {
-      body.remove("software_statement");
-    }
 
     HttpResponse<Buffer> response = post(DevPkiLayout.OFB_TPP1_A, body);
 
@@ -291,15 +245,4 @@ class OpenFinanceRegistrationTest {
         .await(20, TimeUnit.SECONDS);
   }
 
-  private static com.nimbusds.jose.jwk.RSAKey rsaKey() {
-    try {
-      return new RSAKeyGenerator(2048).keyID("attacker").generate();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String kidOfDirectory() {
-    return manifest.directory().kid();
-  }
 }
