@@ -42,8 +42,11 @@ public final class Profiles {
   private static Profile build(ProfileConfig definition, List<ConfigProblem> problems) {
     List<Rule> rules = new ArrayList<>();
     for (RuleConfig entry : definition.rules()) {
+      Map<String, Object> params = new LinkedHashMap<>(entry.params());
+      Object operations = params.remove("operations");
       RuleCatalog.factory(entry.id()).ifPresentOrElse(
-          factory -> rules.add(factory.create(new RuleParams(entry.key(), entry.params(), problems))),
+          factory -> rules.add(OperationScope.limit(factory.create(new RuleParams(entry.key(), params, problems)),
+              operations, entry.key() + ".operations", problems)),
           () -> problems.add(new ConfigProblem(entry.key() + ".id", "unknown rule \"" + entry.id()
               + "\" (known: " + String.join(", ", RuleCatalog.ids()) + ")")));
     }

@@ -107,8 +107,12 @@ class GatewayKeycloakIT {
     HttpResponse<Buffer> read = send(DevPkiLayout.OFB_TPP1_B, HttpMethod.GET, path, rat, null);
     assertThat(read.statusCode()).as(read.bodyAsString()).isEqualTo(200);
 
-    JsonObject update = request(DevPkiLayout.OFB_TPP1_A, ssa(DevPkiLayout.OFB_TPP1_A).mint())
-        .put("client_id", registered.getString("client_id"));
+    // As the OFB conformance suite builds it: the read answer minus the four RFC 7592 §2.2
+    // fields, with a fresh statement (BRM-04, BRM-07).
+    JsonObject update = read.bodyAsJsonObject().copy();
+    List.of("registration_access_token", "registration_client_uri", "client_secret_expires_at",
+        "client_id_issued_at").forEach(update::remove);
+    update.put("software_statement", ssa(DevPkiLayout.OFB_TPP1_A).mint());
     HttpResponse<Buffer> updated = send(DevPkiLayout.OFB_TPP1_A, HttpMethod.PUT, path, rat, update);
     assertThat(updated.statusCode()).as(updated.bodyAsString()).isEqualTo(200);
     assertThat(updated.bodyAsJsonObject().getString("registration_access_token")).isEqualTo(rat);

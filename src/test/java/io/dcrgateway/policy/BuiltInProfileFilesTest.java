@@ -150,7 +150,10 @@ class BuiltInProfileFilesTest {
     }
   }
 
-  /** The profile as the config's profile loader builds it: id out, the entry's other keys as params. */
+  /**
+   * The profile as the config's profile loader builds it: id out, operations as the scope, the
+   * entry's other keys as params.
+   */
   @SuppressWarnings("unchecked")
   private static Profile build(String name, List<ConfigProblem> problems) throws IOException {
     Map<String, Object> file = read(name);
@@ -160,8 +163,10 @@ class BuiltInProfileFilesTest {
       Map<String, Object> params = new LinkedHashMap<>(entries.get(i));
       String id = (String) params.remove("id");
       String key = name + ".rules[" + i + "]";
+      Object operations = params.remove("operations");
       assertThat(RuleCatalog.factory(id)).as("%s: rule %s is in the catalog", key, id).isPresent();
-      rules.add(RuleCatalog.factory(id).get().create(new RuleParams(key, params, problems)));
+      rules.add(OperationScope.limit(RuleCatalog.factory(id).get().create(new RuleParams(key, params, problems)),
+          operations, key + ".operations", problems));
     }
     return new Profile(name, (Boolean) file.get("report-only"), (Boolean) file.get("require-software-statement"), rules);
   }
