@@ -13,5 +13,6 @@ public record GatewayConfig(
     ForwardingConfig forwarding,
     AdminConfig admin,
     RegistrationConfig registration,
+    AuditConfig audit,
     Optional<DevConfig> dev) {
 }

@@ -9,7 +9,7 @@ final class GatewayReader {
   }
 
   static GatewayConfig read(Section root) {
-    root.keys("listener", "trust", "upstream", "forwarding", "admin", "registration", "dev");
+    root.keys("listener", "trust", "upstream", "forwarding", "admin", "registration", "audit", "dev");
     ListenerConfig listener = ListenerReader.read(root.sectionOrEmpty("listener"));
     TrustConfig trust = TrustReader.read(root.sectionOrEmpty("trust"));
     UpstreamConfig upstream = UpstreamReader.read(root.sectionOrEmpty("upstream"));
@@ -19,7 +19,8 @@ final class GatewayReader {
     Optional<DevConfig> dev = root.section("dev").map(DevReader::read);
     checkAdminPortIsFree(root.context(), listener, admin);
     checkPassThroughLeavesRegistrationAlone(root.context(), listener, upstream);
-    return new GatewayConfig(listener, trust, upstream, forwarding, admin, registration, dev);
+    return new GatewayConfig(listener, trust, upstream, forwarding, admin, registration,
+        AuditReader.read(root.sectionOrEmpty("audit")), dev);
   }
 
   /** Registration and management must always go through the rules, never around them. */

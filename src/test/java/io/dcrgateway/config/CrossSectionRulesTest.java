@@ -117,4 +117,13 @@ class CrossSectionRulesTest {
     assertThat(ConfigFixture.minimal(dir).with("upstream.kind", "kecloak").problems())
         .singleElement().satisfies(p -> assertThat(p.key()).isEqualTo("upstream.kind"));
   }
+
+  @Test
+  void anAuditFileNeedNotExistYet() {
+    GatewayConfig config = ConfigFixture.minimal(dir).with("audit.file", "logs/audit.log")
+        .with("audit.max-file-size", "1MiB").load();
+
+    assertThat(config.audit().file()).contains(dir.resolve("logs/audit.log"));
+    assertThat(config.audit().maxFileBytes()).isEqualTo(1024 * 1024);
+  }
 }

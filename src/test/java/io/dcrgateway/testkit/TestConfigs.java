@@ -1,6 +1,7 @@
 package io.dcrgateway.testkit;
 
 import io.dcrgateway.config.AdminConfig;
+import io.dcrgateway.config.AuditConfig;
 import io.dcrgateway.config.ForwardingConfig;
 import io.dcrgateway.config.ForwardingConfig.CertificateHeader;
 import io.dcrgateway.config.ForwardingConfig.CertificateHeaderFormat;
@@ -52,22 +53,23 @@ public final class TestConfigs {
         new AdminConfig(true, "127.0.0.1", 0),
         new RegistrationConfig(TRANSPORT_ONLY.name(), Optional.empty(),
             RegistrationConfig.SignedRequestForwarding.ORIGINAL, Optional.empty(), List.of(), List.of(TRANSPORT_ONLY)),
+        AuditConfig.DEFAULT,
         Optional.empty());
   }
 
   public static GatewayConfig withForwarding(GatewayConfig c, ForwardingConfig forwarding) {
-    return new GatewayConfig(c.listener(), c.trust(), c.upstream(), forwarding, c.admin(), c.registration(), c.dev());
+    return new GatewayConfig(c.listener(), c.trust(), c.upstream(), forwarding, c.admin(), c.registration(), c.audit(), c.dev());
   }
 
   public static GatewayConfig withUpstream(GatewayConfig c, UpstreamConfig upstream) {
-    return new GatewayConfig(c.listener(), c.trust(), upstream, c.forwarding(), c.admin(), c.registration(), c.dev());
+    return new GatewayConfig(c.listener(), c.trust(), upstream, c.forwarding(), c.admin(), c.registration(), c.audit(), c.dev());
   }
 
   public static GatewayConfig withRegistration(GatewayConfig c, RegistrationConfig registration) {
-    return new GatewayConfig(c.listener(), c.trust(), c.upstream(), c.forwarding(), c.admin(), registration, c.dev());
+    return new GatewayConfig(c.listener(), c.trust(), c.upstream(), c.forwarding(), c.admin(), registration, c.audit(), c.dev());
   }
 
   public static GatewayConfig withListener(GatewayConfig c, ListenerConfig listener) {
-    return new GatewayConfig(listener, c.trust(), c.upstream(), c.forwarding(), c.admin(), c.registration(), c.dev());
+    return new GatewayConfig(listener, c.trust(), c.upstream(), c.forwarding(), c.admin(), c.registration(), c.audit(), c.dev());
   }
 }
