@@ -25,7 +25,8 @@ import java.util.logging.Logger;
  * request path waits briefly rather than drop a record, because a silently missing decision is
  * worse than a slow one. {@link #close()} drains the queue and syncs the file, so a graceful
  * shutdown loses nothing. When the file passes {@code maxBytes} it is renamed with a timestamp and
- * a new one starts, its first record linked to the last record of the old one.
+ * a new one starts, its first record linked to the last record of the old one. Rotated names sort
+ * in the order they were written, so {@code audit verify <file>.* <file>} checks the whole trail.
  */
 public final class AuditFile implements Consumer<JsonObject>, AutoCloseable {
 
@@ -42,6 +43,7 @@ public final class AuditFile implements Consumer<JsonObject>, AutoCloseable {
   private final Thread writer;
   private BufferedWriter out;
   private long size;
+  private int rotations;
 
   private AuditFile(Path file, long maxBytes, Clock clock) throws IOException {
     this.file = file;
@@ -81,9 +83,15 @@ public final class AuditFile implements Consumer<JsonObject>, AutoCloseable {
   }
 
   private void drain() {
-    try {
-      while (true) {
-        JsonObject record = queue.take();
+    while (true) {
+      JsonObject record;
+      try {
+        record = queue.take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      try {
         if (record == STOP) {
           out.flush();
           out.close();
@@ -93,11 +101,10 @@ public final class AuditFile implements Consumer<JsonObject>, AutoCloseable {
         if (queue.isEmpty()) {
           out.flush();
         }
+      } catch (IOException | UncheckedIOException e) {
+        // Keep going: one failed write must not silence the trail. The record is in the log.
+        LOG.log(Level.SEVERE, "audit file " + file + " could not take a record: " + record.encode(), e);
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (IOException | UncheckedIOException e) {
-      LOG.log(Level.SEVERE, "audit file " + file + " cannot be written; decisions are still logged", e);
     }
   }
 
@@ -114,10 +121,19 @@ public final class AuditFile implements Consumer<JsonObject>, AutoCloseable {
   private void rotate() throws IOException {
     out.flush();
     out.close();
-    String name = file.getFileName().toString();
-    Files.move(file, file.resolveSibling(name + "." + ROTATED.format(clock.instant())));
+    Files.move(file, rotatedName());
     out = open(file);
     size = 0;
+  }
+
+  /** {@code <file>.<UTC timestamp>-<n>}: unique, and sorted by name in the order written. */
+  private Path rotatedName() {
+    String stem = file.getFileName().toString() + "." + ROTATED.format(clock.instant()) + "-";
+    Path candidate;
+    do {
+      candidate = file.resolveSibling(stem + String.format("%06d", ++rotations));
+    } while (Files.exists(candidate));
+    return candidate;
   }
 
   private static BufferedWriter open(Path file) throws IOException {

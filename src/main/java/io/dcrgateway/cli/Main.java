@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
         DevPkiCommand.class,
         io.dcrgateway.devpki.MintSsaCommand.class,
         HealthcheckCommand.class,
+        AuditCommand.class,
+        io.dcrgateway.devstack.DevStackCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
