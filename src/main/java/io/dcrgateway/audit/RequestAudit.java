@@ -8,9 +8,11 @@ import io.dcrgateway.tls.VerifiedClient;
 import io.vertx.ext.web.RoutingContext;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Collects what each stage decided about a request and writes one {@link AuditEvent} when the
@@ -21,9 +23,20 @@ public final class RequestAudit {
   private static final String FACTS = RequestAudit.class.getName() + ".facts";
 
   private final AuditLog log;
+  private final Consumer<Completed> observer;
 
   public RequestAudit(AuditLog log) {
+    this(log, completed -> { });
+  }
+
+  /** @param observer told about every request once its event is written (metrics) */
+  public RequestAudit(AuditLog log, Consumer<Completed> observer) {
     this.log = log;
+    this.observer = observer;
+  }
+
+  /** A request's event and what only metrics need: how long the identity server took, if asked. */
+  public record Completed(AuditEvent event, Optional<Duration> upstreamTime) {
   }
 
   public void onEnd(RoutingContext ctx, RequestContext context) {
@@ -31,7 +44,7 @@ public final class RequestAudit {
     long startNanos = System.nanoTime();
     Facts facts = new Facts();
     ctx.put(FACTS, facts);
-    ctx.addEndHandler(done -> log.record(new AuditEvent(
+    ctx.addEndHandler(done -> completed(facts, new AuditEvent(
         start,
         context.requestId(),
         context.interactionId(),
@@ -46,6 +59,16 @@ public final class RequestAudit {
         Optional.ofNullable(facts.upstreamStatus),
         facts.reported,
         (System.nanoTime() - startNanos) / 1_000)));
+  }
+
+  private void completed(Facts facts, AuditEvent event) {
+    log.record(event);
+    observer.accept(new Completed(event, Optional.ofNullable(facts.upstreamNanos).map(Duration::ofNanos)));
+  }
+
+  /** Time from sending to the identity server until its answer or failure. */
+  public void upstreamTime(RoutingContext ctx, long nanos) {
+    facts(ctx).upstreamNanos = nanos;
   }
 
   public void verified(RoutingContext ctx, VerifiedClient client) {
@@ -96,5 +119,6 @@ public final class RequestAudit {
     private String reason;
     private Integer upstreamStatus;
     private List<String> reported = List.of();
+    private Long upstreamNanos;
   }
 }

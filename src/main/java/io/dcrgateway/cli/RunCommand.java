@@ -10,6 +10,8 @@ import io.dcrgateway.config.SetupException;
 import io.dcrgateway.devpki.DevPki;
 import io.dcrgateway.devpki.DevPkiLayout;
 import io.dcrgateway.devpki.DevPkiOptions;
+import io.dcrgateway.metrics.GatewayMetrics;
+import io.dcrgateway.metrics.InstrumentedVertx;
 import io.dcrgateway.server.GatewayServer;
 import io.dcrgateway.server.Preflight;
 import io.vertx.core.Vertx;
@@ -48,10 +50,13 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
       return report(e.problems());
     }
 
-    Vertx vertx = Vertx.vertx();
+    // One registry for the gateway's own metrics and Vert.x's HTTP server and client metrics.
+    GatewayMetrics metrics = GatewayMetrics.create();
+    Vertx vertx = InstrumentedVertx.create(metrics);
     GatewayServer server;
     try {
-      server = GatewayServer.start(vertx, gatewayConfig, preflight, AuditLog.toLogger()).await(60, TimeUnit.SECONDS);
+      server = GatewayServer.start(vertx, gatewayConfig, preflight, AuditLog.toLogger(), metrics)
+          .await(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       System.err.println("dcr-gateway: cannot start: " + e.getMessage());
       vertx.close();

@@ -32,6 +32,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -62,7 +64,8 @@ public final class RegistrationPipeline {
 
   public RegistrationPipeline(Vertx vertx, ListenerConfig listener, ClientCertificateGate tls,
       RequestContexts contexts, RegistrationChecks checks, OwnershipCheck ownership, UpstreamClient upstream,
-      IdentityServerShape shape, Optional<URI> publicBaseUrl, List<PassThroughRoute> passThrough, AuditLog audit) {
+      IdentityServerShape shape, Optional<URI> publicBaseUrl, List<PassThroughRoute> passThrough, AuditLog audit,
+      Consumer<RequestAudit.Completed> completed) {
     this.vertx = vertx;
     this.listener = listener;
     this.tls = tls;
@@ -73,7 +76,7 @@ public final class RegistrationPipeline {
     this.shape = shape;
     this.publicBaseUrl = publicBaseUrl;
     this.passThrough = List.copyOf(passThrough);
-    this.audit = new RequestAudit(audit);
+    this.audit = new RequestAudit(audit, completed);
   }
 
   public Router router() {
@@ -137,7 +140,7 @@ public final class RegistrationPipeline {
         .compose(forwarding -> {
           audit.reported(ctx, forwarding.reported());
           IdentityServerShape.Shaped shaped = shape.shape(forwarding.body(), forwarding.contentType());
-          return upstream.forward(request, client, shaped.body(), forwarding.contentType())
+          return timed(ctx, () -> upstream.forward(request, client, shaped.body(), forwarding.contentType()))
               // The identity server did not act: the TPP may present the same statement again.
               .recover(e -> checks.release(forwarding).transform(v -> Future.failedFuture(e)))
               .compose(answer -> answer.status() < 300 ? Future.succeededFuture(answer)
@@ -155,8 +158,14 @@ public final class RegistrationPipeline {
         MultiMap.caseInsensitiveMultiMap().addAll(ctx.request().headers()),
         ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer(),
         ctx.get(RequestContext.class.getName()));
-    upstream.passThrough(request, client, route.upstreamPath(), Optional.ofNullable(ctx.request().query()))
+    timed(ctx, () -> upstream.passThrough(request, client, route.upstreamPath(), Optional.ofNullable(ctx.request().query())))
         .onComplete(done -> settle(ctx, done));
+  }
+
+  /** The identity server's share of the request's time, for metrics. */
+  private Future<UpstreamResponse> timed(RoutingContext ctx, Supplier<Future<UpstreamResponse>> send) {
+    long start = System.nanoTime();
+    return send.get().andThen(done -> audit.upstreamTime(ctx, System.nanoTime() - start));
   }
 
   /** One place answers: a failure in relaying must reach the failure handler, not hang the client. */

@@ -5,6 +5,7 @@ import io.dcrgateway.admin.Readiness;
 import io.dcrgateway.audit.AuditLog;
 import io.dcrgateway.config.GatewayConfig;
 import io.dcrgateway.config.ListenerConfig;
+import io.dcrgateway.metrics.GatewayMetrics;
 import io.dcrgateway.ownership.InMemoryOwnershipStore;
 import io.dcrgateway.ownership.OwnershipCheck;
 import io.dcrgateway.pipeline.RegistrationPipeline;
@@ -33,34 +34,47 @@ public final class GatewayServer {
   private final Registration registration;
   private final Readiness readiness;
   private final AtomicReference<ClientCertificateVerifier> verifier;
+  private final GatewayMetrics metrics;
 
   private GatewayServer(HttpServer publicServer, HttpServer adminServer, UpstreamClient upstream,
-      Registration registration, Readiness readiness, AtomicReference<ClientCertificateVerifier> verifier) {
+      Registration registration, Readiness readiness, AtomicReference<ClientCertificateVerifier> verifier,
+      GatewayMetrics metrics) {
     this.publicServer = publicServer;
     this.adminServer = adminServer;
     this.upstream = upstream;
     this.registration = registration;
     this.readiness = readiness;
     this.verifier = verifier;
+    this.metrics = metrics;
   }
 
   public static Future<GatewayServer> start(Vertx vertx, GatewayConfig config, Preflight preflight, AuditLog audit) {
-    return Registration.start(vertx, config, preflight)
-        .compose(registration -> listen(vertx, config, preflight.trust(), registration, audit));
+    return start(vertx, config, preflight, audit, GatewayMetrics.create());
   }
 
-  private static Future<GatewayServer> listen(
-      Vertx vertx, GatewayConfig config, TrustMaterial trust, Registration registration, AuditLog audit) {
+  /** @param metrics this gateway's registry (closed by {@link #stop}); Vert.x may already report into it */
+  public static Future<GatewayServer> start(Vertx vertx, GatewayConfig config, Preflight preflight, AuditLog audit,
+      GatewayMetrics metrics) {
+    return Registration.start(vertx, config, preflight)
+        .compose(registration -> listen(vertx, config, preflight.trust(), registration, audit, metrics))
+        .onFailure(e -> metrics.close());
+  }
+
+  private static Future<GatewayServer> listen(Vertx vertx, GatewayConfig config, TrustMaterial trust,
+      Registration registration, AuditLog audit, GatewayMetrics metrics) {
     Readiness readiness = new Readiness();
-    AtomicReference<ClientCertificateVerifier> verifier =
-        new AtomicReference<>(new ClientCertificateVerifier(trust, Clock.systemUTC()));
+    AtomicReference<ClientCertificateVerifier> verifier = new AtomicReference<>(
+        new ClientCertificateVerifier(trust, Clock.systemUTC(), metrics.certificateVerifications()));
+    registration.keysByDirectory().forEach(metrics::directoryKeys);
+    metrics.replayStore(registration.replayStore());
     UpstreamClient upstream = new UpstreamClient(vertx, config.upstream(),
         new UpstreamHeaders(config.forwarding()));
     RegistrationPipeline pipeline = new RegistrationPipeline(vertx, config.listener(),
         new ClientCertificateGate(verifier::get),
         new RequestContexts(config.forwarding().requestIdHeader()), registration.checks(),
         new OwnershipCheck(new InMemoryOwnershipStore()), upstream,
-        new IdentityServerShape(config.upstream().identityServer()), config.registration().publicBaseUrl(), config.upstream().passThrough(), audit);
+        new IdentityServerShape(config.upstream().identityServer()), config.registration().publicBaseUrl(), config.upstream().passThrough(), audit,
+        metrics.requests(config));
 
     ListenerConfig listener = config.listener();
     HttpServerOptions publicOptions = ServerTls.apply(ServerTls.options(listener.tls(), trust),
@@ -73,15 +87,17 @@ public final class GatewayServer {
     HttpServer adminServer = config.admin().enabled()
         ? vertx.createHttpServer(new HttpServerOptions()
             .setHost(config.admin().host()).setPort(config.admin().port()))
-            .requestHandler(AdminRoutes.router(vertx, readiness))
+            .requestHandler(AdminRoutes.router(vertx, readiness, metrics))
         : null;
 
     Future<?> admin = adminServer == null ? Future.succeededFuture() : adminServer.listen();
-    return admin
+    return metrics.certificates(vertx, trust, listener.tls().certificate())
+        .compose(m -> admin)
         .compose(a -> publicServer.listen())
         .map(p -> {
           readiness.ready();
-          return new GatewayServer(publicServer, adminServer, upstream, registration, readiness, verifier);
+          return new GatewayServer(publicServer, adminServer, upstream, registration, readiness, verifier,
+              metrics);
         })
         .recover(e -> {
           // A half-started gateway must not linger: release whichever port did bind.
@@ -101,6 +117,10 @@ public final class GatewayServer {
     return adminServer == null ? -1 : adminServer.actualPort();
   }
 
+  public GatewayMetrics metrics() {
+    return metrics;
+  }
+
   public ClientCertificateVerifier verifier() {
     return verifier.get();
   }
@@ -111,6 +131,9 @@ public final class GatewayServer {
     return publicServer.shutdown(drainMillis, TimeUnit.MILLISECONDS)
         .eventually(() -> adminServer == null ? Future.succeededFuture() : adminServer.close())
         .eventually(upstream::close)
-        .onComplete(v -> registration.stop());
+        .onComplete(v -> {
+          registration.stop();
+          metrics.close();
+        });
   }
 }

@@ -18,7 +18,10 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The statement and rule stages, built from config: directory key sets (loaded before the
@@ -28,13 +31,17 @@ import java.util.List;
 final class Registration {
 
   private final List<CachedKeySet> directoryKeys;
+  private final Map<String, CachedKeySet> keysByDirectory;
+  private final InMemoryReplayStore replay;
   private final KeySetCache softwareKeys;
   private final ExpiredIdPurge purge;
   private final RegistrationChecks checks;
 
-  private Registration(List<CachedKeySet> directoryKeys, KeySetCache softwareKeys, ExpiredIdPurge purge,
-      RegistrationChecks checks) {
-    this.directoryKeys = directoryKeys;
+  private Registration(Map<String, CachedKeySet> keysByDirectory, InMemoryReplayStore replay,
+      KeySetCache softwareKeys, ExpiredIdPurge purge, RegistrationChecks checks) {
+    this.directoryKeys = List.copyOf(keysByDirectory.values());
+    this.keysByDirectory = Collections.unmodifiableMap(keysByDirectory);
+    this.replay = replay;
     this.softwareKeys = softwareKeys;
     this.purge = purge;
     this.checks = checks;
@@ -44,11 +51,11 @@ final class Registration {
     Clock clock = Clock.systemUTC();
     InMemoryReplayStore replay = new InMemoryReplayStore(clock);
     ExpiredIdPurge purge = ExpiredIdPurge.start(vertx, replay, ExpiredIdPurge.DEFAULT_INTERVAL);
-    List<CachedKeySet> keySets = new ArrayList<>();
+    Map<String, CachedKeySet> keySets = new LinkedHashMap<>();
     List<TrustedDirectory> directories = new ArrayList<>();
     for (DirectoryConfig directory : config.registration().directories()) {
       CachedKeySet keys = CachedKeySet.create(vertx, source(directory.keys()));
-      keySets.add(keys);
+      keySets.put(directory.name(), keys);
       directories.add(new TrustedDirectory(directory, new CachedVerificationKeys(keys)));
     }
     KeySetCache softwareKeys = KeySetCache.create(vertx);
@@ -59,8 +66,8 @@ final class Registration {
         new CachedSoftwareKeys(softwareKeys), replay, config.registration().audience(), skew);
     RegistrationChecks checks = new RegistrationChecks(preflight.profile(config), statements, signedRequests,
         config.registration().signedRequests());
-    Registration registration = new Registration(keySets, softwareKeys, purge, checks);
-    return Future.all(keySets.stream().map(CachedKeySet::start).toList())
+    Registration registration = new Registration(keySets, replay, softwareKeys, purge, checks);
+    return Future.all(keySets.values().stream().map(CachedKeySet::start).toList())
         .map(v -> registration)
         .recover(e -> {
           registration.stop();
@@ -70,6 +77,15 @@ final class Registration {
 
   RegistrationChecks checks() {
     return checks;
+  }
+
+  /** Directory name to its key set, in config order: for metrics. */
+  Map<String, CachedKeySet> keysByDirectory() {
+    return keysByDirectory;
+  }
+
+  InMemoryReplayStore replayStore() {
+    return replay;
   }
 
   void stop() {

@@ -19,6 +19,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * Cryptographic PKIX validation of a client's certificate: from the leaf, through the
@@ -36,10 +37,17 @@ public final class ClientCertificateVerifier {
   private final TrustMaterial trust;
   private final Clock clock;
   private final LongAdder verifications = new LongAdder();
+  private final Consumer<CertificateVerification> observer;
 
   public ClientCertificateVerifier(TrustMaterial trust, Clock clock) {
+    this(trust, clock, verification -> { });
+  }
+
+  /** @param observer told every result (metrics count verifications by result) */
+  public ClientCertificateVerifier(TrustMaterial trust, Clock clock, Consumer<CertificateVerification> observer) {
     this.trust = trust;
     this.clock = clock;
+    this.observer = observer;
   }
 
   public TrustMaterial trust() {
@@ -54,6 +62,12 @@ public final class ClientCertificateVerifier {
   /** @param presented the client's chain as sent in the TLS Certificate message, leaf first */
   public CertificateVerification verify(List<X509Certificate> presented) {
     verifications.increment();
+    CertificateVerification result = verifyChain(presented);
+    observer.accept(result);
+    return result;
+  }
+
+  private CertificateVerification verifyChain(List<X509Certificate> presented) {
     if (presented.isEmpty()) {
       return CertificateVerification.rejected(Reason.NO_CERTIFICATE,
           "no client certificate was presented; registration requires mutual TLS with a"

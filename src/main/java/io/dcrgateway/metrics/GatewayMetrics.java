@@ -1,0 +1,154 @@
+package io.dcrgateway.metrics;
+
+import io.dcrgateway.config.GatewayConfig;
+import io.dcrgateway.keys.CachedKeySet;
+import io.dcrgateway.replay.InMemoryReplayStore;
+import io.dcrgateway.tls.TrustMaterial;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The metrics of one gateway instance, in its own Prometheus registry: never a global one, so two
+ * gateways in one JVM (tests, a reload building a new one) do not add into each other's counts.
+ *
+ * <p>Labels are low-cardinality by construction: operation, profile, outcome, stable reason ids,
+ * status codes, directory and trust domain names, CA common names. Never a client id, subject,
+ * software id or message text: those belong in the audit trail.
+ */
+public final class GatewayMetrics implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(GatewayMetrics.class.getName());
+
+  private final PrometheusMeterRegistry registry;
+  private final Clock clock;
+  private final JvmGcMetrics gc;
+  private final CertificateExpiry certificates;
+  private final CertificateVerificationMetrics verifications;
+  private final Counter reloadsOk;
+  private final Counter reloadsFailed;
+
+  private GatewayMetrics(PrometheusMeterRegistry registry, Clock clock) {
+    this.registry = registry;
+    this.clock = clock;
+    new JvmMemoryMetrics().bindTo(registry);
+    this.gc = new JvmGcMetrics();
+    gc.bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    this.certificates = new CertificateExpiry(registry, clock);
+    this.verifications = new CertificateVerificationMetrics(registry);
+    // Registered at zero so the failed-reload alert has a series to watch before the first reload.
+    this.reloadsOk = reloads("ok");
+    this.reloadsFailed = reloads("failed");
+  }
+
+  public static GatewayMetrics create() {
+    return create(Clock.systemUTC());
+  }
+
+  /** @param clock what certificate expiry and key age are measured against */
+  public static GatewayMetrics create(Clock clock) {
+    return new GatewayMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), clock);
+  }
+
+  /** The registry, for Vert.x's own HTTP metrics (see {@link InstrumentedVertx}). */
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  /** Per-request counters and timers, fed with each request's audit facts. */
+  public RequestMetrics requests(GatewayConfig config) {
+    return new RequestMetrics(registry, new RequestOperations(config.listener().registrationPath(),
+        config.upstream().passThrough()), config.registration().profile());
+  }
+
+  /** Counts each full client certificate verification by result (a TLS session is verified once). */
+  public CertificateVerificationMetrics certificateVerifications() {
+    return verifications;
+  }
+
+  /** Replaces the certificates whose expiry is published; call again after a reload. */
+  public void certificates(TrustMaterial trust, Optional<X509Certificate> server) {
+    certificates.publish(trust, server);
+  }
+
+  /**
+   * Publishes the expiry of the trust material and of the server certificate (the first in its
+   * PEM file), read without blocking the event loop. Preflight already parsed that file: should
+   * it fail now, the anchors are still published and the gateway still starts.
+   */
+  public Future<Void> certificates(Vertx vertx, TrustMaterial trust, Path serverCertificate) {
+    return vertx.fileSystem().readFile(serverCertificate.toString())
+        .map(GatewayMetrics::firstCertificate)
+        .otherwise(e -> {
+          LOG.warning("server certificate expiry not published: " + serverCertificate + ": " + e.getMessage());
+          return Optional.empty();
+        })
+        .map(server -> {
+          certificates(trust, server);
+          return null;
+        });
+  }
+
+  /** Keys, age and fetch counts of one directory's JWKS, read from its health at scrape time. */
+  public void directoryKeys(String directory, CachedKeySet keys) {
+    KeySetGauges.register(registry, clock, directory, keys);
+  }
+
+  public void replayStore(InMemoryReplayStore store) {
+    Gauge.builder("dcr_gateway_replay_store_entries", store, InMemoryReplayStore::size)
+        .description("software statement and request jti values remembered against replay")
+        .register(registry);
+  }
+
+  /** For the reload feature: one count per attempt, {@code failed} when the old config stays. */
+  public void reloaded(boolean succeeded) {
+    (succeeded ? reloadsOk : reloadsFailed).increment();
+  }
+
+  /** Prometheus text exposition; OpenMetrics when the scraper asks for it. */
+  public String scrape(String contentType) {
+    return registry.scrape(contentType);
+  }
+
+  private static Optional<X509Certificate> firstCertificate(Buffer pem) {
+    try {
+      return Optional.of((X509Certificate) CertificateFactory.getInstance("X.509")
+          .generateCertificate(new ByteArrayInputStream(pem.getBytes())));
+    } catch (CertificateException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
+  private Counter reloads(String result) {
+    return Counter.builder("dcr_gateway_reloads").tag("result", result)
+        .description("configuration and trust material reloads by result").register(registry);
+  }
+
+  @Override
+  public void close() {
+    gc.close();
+    registry.close();
+  }
+}

@@ -1,0 +1,83 @@
+package io.dcrgateway.metrics;
+
+import io.dcrgateway.audit.AuditEvent;
+import io.dcrgateway.audit.RequestAudit;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * Counts and times every request from the facts its audit event already holds, so metrics and
+ * audit trail can never disagree about an outcome or a reason.
+ *
+ * <ul>
+ *   <li>{@code dcr_gateway_requests_total{operation, profile, outcome, reason}}: reason is the
+ *       stable reason id ({@code none} when forwarded); profile is {@code none} off the
+ *       registration endpoint (pass-through, unknown routes);
+ *   <li>{@code dcr_gateway_processing_seconds{operation, outcome}}: request start to response end
+ *       minus the time spent waiting for the identity server;
+ *   <li>{@code dcr_gateway_upstream_seconds{operation}} and
+ *       {@code dcr_gateway_upstream_responses_total{status}} for requests the identity server saw.
+ * </ul>
+ */
+public final class RequestMetrics implements Consumer<RequestAudit.Completed> {
+
+  static final String REQUESTS = "dcr_gateway_requests";
+  static final String PROCESSING = "dcr_gateway_processing";
+  static final String UPSTREAM = "dcr_gateway_upstream";
+  static final String UPSTREAM_RESPONSES = "dcr_gateway_upstream_responses";
+
+  private static final Duration LEAST_EXPECTED = Duration.ofMillis(1);
+  private static final Duration MOST_EXPECTED = Duration.ofSeconds(30);
+
+  private final MeterRegistry registry;
+  private final RequestOperations operations;
+  private final String profile;
+
+  RequestMetrics(MeterRegistry registry, RequestOperations operations, String profile) {
+    this.registry = registry;
+    this.operations = operations;
+    this.profile = profile;
+  }
+
+  @Override
+  public void accept(RequestAudit.Completed completed) {
+    AuditEvent event = completed.event();
+    String operation = operations.of(event.method(), event.path());
+    Counter.builder(REQUESTS)
+        .description("requests by operation, profile, outcome and the stable reason id of the decision")
+        .tag("operation", operation)
+        .tag("profile", RequestOperations.REGISTRATION_OPERATIONS.contains(operation) ? profile : "none")
+        .tag("outcome", event.outcome())
+        .tag("reason", event.reason().orElse("none"))
+        .register(registry)
+        .increment();
+
+    Duration total = Duration.ofNanos(event.durationMicros() * 1_000);
+    Duration upstream = completed.upstreamTime().orElse(Duration.ZERO);
+    Duration processing = total.compareTo(upstream) > 0 ? total.minus(upstream) : Duration.ZERO;
+    histogram(Timer.builder(PROCESSING)
+        .description("time the gateway spent on a request, excluding the identity server's time")
+        .tag("operation", operation)
+        .tag("outcome", event.outcome()))
+        .record(processing);
+    completed.upstreamTime().ifPresent(time -> histogram(Timer.builder(UPSTREAM)
+        .description("time from sending a request to the identity server until its answer or failure")
+        .tag("operation", operation))
+        .record(time));
+    event.upstreamStatus().ifPresent(status -> Counter.builder(UPSTREAM_RESPONSES)
+        .description("identity server answers by HTTP status code")
+        .tag("status", Integer.toString(status))
+        .register(registry)
+        .increment());
+  }
+
+  private Timer histogram(Timer.Builder builder) {
+    return builder.publishPercentileHistogram()
+        .minimumExpectedValue(LEAST_EXPECTED)
+        .maximumExpectedValue(MOST_EXPECTED)
+        .register(registry);
+  }
+}
