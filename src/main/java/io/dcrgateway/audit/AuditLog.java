@@ -20,7 +20,19 @@ public final class AuditLog {
   }
 
   public static AuditLog toLogger() {
-    return new AuditLog(json -> LOG.log(Level.INFO, json.encode()));
+    return new AuditLog(AuditLog::log);
+  }
+
+  /** The logger, and a second sink (the hash-chained file) for every record. */
+  public static AuditLog toLoggerAnd(Consumer<JsonObject> also) {
+    return new AuditLog(json -> {
+      log(json);
+      also.accept(json);
+    });
+  }
+
+  private static void log(JsonObject json) {
+    LOG.log(Level.INFO, json.encode());
   }
 
   public void record(AuditEvent event) {

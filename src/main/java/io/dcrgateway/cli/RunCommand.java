@@ -1,6 +1,8 @@
 package io.dcrgateway.cli;
 
+import io.dcrgateway.audit.AuditFile;
 import io.dcrgateway.audit.AuditLog;
+import io.dcrgateway.config.AuditConfig;
 import io.dcrgateway.config.ConfigException;
 import io.dcrgateway.config.ConfigLoader;
 import io.dcrgateway.config.ConfigProblem;
@@ -15,9 +17,12 @@ import io.dcrgateway.metrics.InstrumentedVertx;
 import io.dcrgateway.server.GatewayServer;
 import io.dcrgateway.server.Preflight;
 import io.vertx.core.Vertx;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -50,16 +55,25 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
       return report(e.problems());
     }
 
+    Optional<AuditFile> auditFile;
+    try {
+      auditFile = openAuditFile(gatewayConfig.audit());
+    } catch (IOException e) {
+      return report(List.of(new ConfigProblem("audit.file", "cannot open for appending: " + e.getMessage())));
+    }
+    AuditLog audit = auditFile.<AuditLog>map(AuditLog::toLoggerAnd).orElseGet(AuditLog::toLogger);
+
     // One registry for the gateway's own metrics and Vert.x's HTTP server and client metrics.
     GatewayMetrics metrics = GatewayMetrics.create();
     Vertx vertx = InstrumentedVertx.create(metrics);
     GatewayServer server;
     try {
-      server = GatewayServer.start(vertx, gatewayConfig, preflight, AuditLog.toLogger(), metrics)
+      server = GatewayServer.start(vertx, gatewayConfig, preflight, audit, metrics)
           .await(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       System.err.println("dcr-gateway: cannot start: " + e.getMessage());
       vertx.close();
+      closeQuietly(auditFile);
       return 1;
     }
     System.out.println("dcr-gateway listening on https://" + gatewayConfig.listener().host() + ":"
@@ -76,11 +90,30 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
       } catch (TimeoutException e) {
         System.err.println("dcr-gateway: shutdown did not finish in time");
       } finally {
+        // After the drain: the last requests' records are written before the file is closed.
+        closeQuietly(auditFile);
         stopped.countDown();
       }
     }, "dcr-gateway-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  private static Optional<AuditFile> openAuditFile(AuditConfig config) throws IOException {
+    if (config.file().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(AuditFile.open(config.file().get(), config.maxFileBytes(), Clock.systemUTC()));
+  }
+
+  private static void closeQuietly(Optional<AuditFile> file) {
+    file.ifPresent(f -> {
+      try {
+        f.close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
   }
 
   /** The shipped dev config names a PKI directory; a fresh clone has none yet. */
