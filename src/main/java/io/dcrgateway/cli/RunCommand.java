@@ -83,17 +83,22 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      int status = 0;
       try {
         server.stop(DRAIN_MILLIS).await(DRAIN_MILLIS + 5_000, TimeUnit.MILLISECONDS);
         // Separately: a future chained onto close() would complete on a closed event loop.
         vertx.close().await(5, TimeUnit.SECONDS);
       } catch (TimeoutException e) {
         System.err.println("dcr-gateway: shutdown did not finish in time");
+        status = 1;
       } finally {
         // After the drain: the last requests' records are written before the file is closed.
         closeQuietly(auditFile);
         stopped.countDown();
       }
+      // SIGTERM is how orchestrators ask for a stop: a clean drain is success (0), not the JVM's
+      // 143 for "killed by a signal".
+      Runtime.getRuntime().halt(status);
     }, "dcr-gateway-shutdown"));
     stopped.await();
     return 0;

@@ -277,6 +277,7 @@ class GatewayJarIT {
       boolean exited = gateway.waitFor(IDLE_SHUTDOWN.toMillis(), TimeUnit.MILLISECONDS);
 
       assertThat(exited).as("exited within %s of SIGTERM", IDLE_SHUTDOWN).isTrue();
+      assertThat(gateway.exitValue()).as("a graceful stop exits 0").isZero();
       assertThat(Files.readString(stderrOf(home)))
           .doesNotContain("shutdown did not finish in time")
           .doesNotContain("Exception");
