@@ -6,19 +6,16 @@ import io.dcrgateway.config.AuditConfig;
 import io.dcrgateway.config.ConfigException;
 import io.dcrgateway.config.ConfigLoader;
 import io.dcrgateway.config.ConfigProblem;
-import io.dcrgateway.config.DevConfig;
 import io.dcrgateway.config.GatewayConfig;
+import io.dcrgateway.config.ProblemReport;
 import io.dcrgateway.config.SetupException;
-import io.dcrgateway.devpki.DevPki;
-import io.dcrgateway.devpki.DevPkiLayout;
-import io.dcrgateway.devpki.DevPkiOptions;
+import io.dcrgateway.devpki.FirstRunPki;
 import io.dcrgateway.metrics.GatewayMetrics;
 import io.dcrgateway.metrics.InstrumentedVertx;
 import io.dcrgateway.server.GatewayServer;
 import io.dcrgateway.server.Preflight;
 import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -47,7 +44,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     Preflight preflight;
     try {
       gatewayConfig = ConfigLoader.load(config);
-      gatewayConfig.dev().ifPresent(this::generateDevPkiIfMissing);
+      gatewayConfig.dev().ifPresent(dev -> FirstRunPki.ensure(dev, config,
+          message -> System.out.println("dcr-gateway: " + message)));
       preflight = Preflight.of(gatewayConfig);
     } catch (ConfigException e) {
       return report(e.problems());
@@ -121,26 +119,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     });
   }
 
-  /** The shipped dev config names a PKI directory; a fresh clone has none yet. */
-  private void generateDevPkiIfMissing(DevConfig dev) {
-    DevPkiLayout layout = new DevPkiLayout(dev.generatePki());
-    if (Files.exists(layout.manifest())) {
-      return;
-    }
-    try {
-      DevPki.generate(dev.generatePki(), DevPkiOptions.defaults());
-      System.out.println("dcr-gateway: generated a development PKI in " + dev.generatePki()
-          + " (dev.generate-pki; never use it in production)");
-    } catch (Exception e) {
-      throw new ConfigException(config, List.of(new ConfigProblem("dev.generate-pki",
-          "cannot generate the development PKI in " + dev.generatePki() + ": " + e.getMessage())));
-    }
-  }
-
   private int report(List<ConfigProblem> problems) {
-    problems.forEach(p -> System.err.println(config + ": " + p));
-    System.err.println("dcr-gateway: not started: " + problems.size()
-        + (problems.size() == 1 ? " problem" : " problems") + " in " + config);
-    return 1;
+    return ProblemReport.print(System.err, "dcr-gateway", config, problems);
   }
 }

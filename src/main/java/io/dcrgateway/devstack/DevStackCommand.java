@@ -5,13 +5,12 @@ import io.dcrgateway.config.ConfigLoader;
 import io.dcrgateway.config.ConfigProblem;
 import io.dcrgateway.config.DevConfig;
 import io.dcrgateway.config.GatewayConfig;
+import io.dcrgateway.config.ProblemReport;
 import io.dcrgateway.config.SetupException;
-import io.dcrgateway.devpki.DevPki;
 import io.dcrgateway.devpki.DevPkiLayout;
-import io.dcrgateway.devpki.DevPkiOptions;
+import io.dcrgateway.devpki.FirstRunPki;
 import io.dcrgateway.server.Preflight;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -112,23 +111,10 @@ public final class DevStackCommand implements Callable<Integer> {
   private void generateDevPkiIfMissing(GatewayConfig gatewayConfig, PrintStream out) {
     DevConfig dev = gatewayConfig.dev().orElseThrow(() -> new ConfigException(config, List.of(new ConfigProblem(
         "dev", "dev-stack registers with a dev PKI certificate: the config needs dev.generate-pki"))));
-    if (Files.exists(new DevPkiLayout(dev.generatePki()).manifest())) {
-      return;
-    }
-    try {
-      DevPki.generate(dev.generatePki(), DevPkiOptions.defaults());
-      out.println("dev-stack: generated a development PKI in " + dev.generatePki()
-          + " (dev.generate-pki; never use it in production)");
-    } catch (Exception e) {
-      throw new ConfigException(config, List.of(new ConfigProblem("dev.generate-pki",
-          "cannot generate the development PKI in " + dev.generatePki() + ": " + e.getMessage())));
-    }
+    FirstRunPki.ensure(dev, config, message -> out.println("dev-stack: " + message));
   }
 
   private int report(List<ConfigProblem> problems) {
-    problems.forEach(p -> System.err.println(config + ": " + p));
-    System.err.println("dev-stack: not started: " + problems.size()
-        + (problems.size() == 1 ? " problem" : " problems") + " in " + config);
-    return 1;
+    return ProblemReport.print(System.err, "dev-stack", config, problems);
   }
 }

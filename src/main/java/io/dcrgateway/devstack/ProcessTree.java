@@ -13,13 +13,13 @@ import java.util.concurrent.TimeoutException;
  * after a first-start re-augmentation, a second one), so stopping kc.sh alone could leave a 500 MB
  * JVM holding the port.
  */
-final class ProcessTree {
+public final class ProcessTree {
 
   private ProcessTree() {
   }
 
   /** SIGTERM to the whole tree, SIGKILL to whatever is still alive after {@code grace}. */
-  static void stop(Process process, Duration grace) {
+  public static void stop(Process process, Duration grace) {
     List<ProcessHandle> tree = new ArrayList<>();
     tree.add(process.toHandle());
     process.toHandle().descendants().forEach(tree::add);

@@ -1,5 +1,6 @@
 package io.dcrgateway.keycloak;
 
+import io.dcrgateway.devstack.ProcessTree;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -14,15 +15,10 @@ import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 /**
  * A real Keycloak from the unpacked server distribution, on a free loopback port, with the
@@ -258,36 +254,9 @@ public final class KeycloakServer implements AutoCloseable {
     }
   }
 
+  /** The same tree stop dev-stack uses: SIGTERM to kc.sh and its JVMs, SIGKILL after the grace. */
   private static void stop(Process process) {
-    ProcessHandle root = process.toHandle();
-    List<ProcessHandle> tree = new ArrayList<>();
-    tree.add(root);
-    root.descendants().forEach(tree::add);
-    tree.forEach(ProcessHandle::destroy);
-    Instant deadline = Instant.now().plus(STOP_GRACE);
-    for (ProcessHandle handle : tree) {
-      if (!awaitExit(handle, Duration.between(Instant.now(), deadline))) {
-        Stream.concat(Stream.of(handle), handle.descendants()).forEach(ProcessHandle::destroyForcibly);
-      }
-    }
-    tree.forEach(handle -> awaitExit(handle, Duration.ofSeconds(5)));
-  }
-
-  private static boolean awaitExit(ProcessHandle handle, Duration timeout) {
-    if (!handle.isAlive()) {
-      return true;
-    }
-    try {
-      handle.onExit().get(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
-      return true;
-    } catch (TimeoutException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    } catch (ExecutionException e) {
-      return !handle.isAlive();
-    }
+    ProcessTree.stop(process, STOP_GRACE);
   }
 
   private static void sleep(Duration duration) throws IOException {
