@@ -1,9 +1,12 @@
 package io.dcrgateway.config;
 
 import io.dcrgateway.config.TrustConfig.KeyMinimums;
+import io.dcrgateway.config.TrustConfig.Revocation;
 import io.dcrgateway.config.TrustConfig.TrustDomain;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -47,7 +50,7 @@ final class TrustReader {
   }
 
   private static TrustDomain domain(Section domain, DuplicateCheck names) {
-    domain.keys("name", "anchors", "intermediates");
+    domain.keys("name", "anchors", "intermediates", "revocation");
     String name = null;
     if (domain.required("name", "lower-case letters, digits and -, unique among domains")) {
       name = domain.scalar("name")
@@ -63,6 +66,45 @@ final class TrustReader {
         domain.context().problem(domain.keyOf("anchors"), "must list at least one PEM file of CA certificates");
       }
     }
-    return new TrustDomain(name, anchors, domain.files("intermediates"));
+    Revocation revocation = domain.section("revocation").map(TrustReader::revocation).orElse(Revocation.OFF);
+    return new TrustDomain(name, anchors, domain.files("intermediates"), revocation);
+  }
+
+  private static Revocation revocation(Section revocation) {
+    revocation.keys("mode", "ocsp", "crl");
+    Revocation.Mode mode = revocation.scalar("mode")
+        .flatMap(value -> value.asOneOf(Arrays.asList(Revocation.Mode.values()), Revocation.Mode::spelling))
+        .orElse(Revocation.Mode.OFF);
+    Revocation.Ocsp ocsp = revocation.section("ocsp").map(TrustReader::ocsp).orElse(Revocation.Ocsp.DEFAULT);
+    Revocation.Crl crl = revocation.section("crl").map(TrustReader::crl).orElse(Revocation.Crl.DEFAULT);
+    if (mode != Revocation.Mode.OFF && !ocsp.enabled() && !crl.enabled()
+        && !revocation.context().hasProblemsAt(revocation.key())) {
+      revocation.context().problem(revocation.keyOf("mode"),
+          "is " + mode.spelling() + " but both ocsp.enabled and crl.enabled are false; enable one or use off");
+    }
+    return new Revocation(mode, ocsp, crl);
+  }
+
+  private static Revocation.Ocsp ocsp(Section ocsp) {
+    ocsp.keys("enabled", "responder-url", "timeout", "max-age");
+    Revocation.Ocsp defaults = Revocation.Ocsp.DEFAULT;
+    return new Revocation.Ocsp(
+        ocsp.scalar("enabled").flatMap(Scalar::asBoolean).orElse(defaults.enabled()),
+        ocsp.scalar("responder-url").flatMap(url -> HttpUrl.read(url, "an http or https URL of an OCSP responder")),
+        ocsp.scalar("timeout").flatMap(t -> t.asDuration(Duration.ofMillis(100), Duration.ofSeconds(60)))
+            .orElse(defaults.timeout()),
+        ocsp.scalar("max-age").flatMap(t -> t.asDuration(Duration.ofMinutes(1), Duration.ofDays(30)))
+            .orElse(defaults.maxAge()));
+  }
+
+  private static Revocation.Crl crl(Section crl) {
+    crl.keys("enabled", "files", "fetch-distribution-points", "timeout");
+    Revocation.Crl defaults = Revocation.Crl.DEFAULT;
+    return new Revocation.Crl(
+        crl.scalar("enabled").flatMap(Scalar::asBoolean).orElse(defaults.enabled()),
+        crl.files("files"),
+        crl.scalar("fetch-distribution-points").flatMap(Scalar::asBoolean).orElse(defaults.fetchDistributionPoints()),
+        crl.scalar("timeout").flatMap(t -> t.asDuration(Duration.ofMillis(100), Duration.ofSeconds(120)))
+            .orElse(defaults.timeout()));
   }
 }

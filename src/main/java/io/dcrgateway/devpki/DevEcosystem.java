@@ -2,6 +2,7 @@ package io.dcrgateway.devpki;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import java.security.SecureRandom;
+import java.security.cert.X509CRL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -24,7 +25,9 @@ public record DevEcosystem(
     IssuedCertificate untrustedCa,
     IssuedCertificate server,
     Map<String, DevClient> clients,
-    RSAKey directoryKey) {
+    RSAKey directoryKey,
+    IssuedCertificate ocspResponder,
+    X509CRL tppIssuingCrl) {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String CLIENT_DOMAIN = ".tpp.dcr-gateway.test";
@@ -131,7 +134,24 @@ public record DevEcosystem(
     put(clients, ofbClient(DevPkiLayout.WRONG_EKU, tpp1, "rejected where BR-02 is enforced: extendedKeyUsage serverAuth only, no clientAuth",
         leaf(DevPkiLayout.WRONG_EKU, notBefore, clientNotAfter).extendedKeyUsage(KeyPurpose.SERVER_AUTH), tppIssuing));
 
-    return new DevEcosystem(now, tppRoot, tppIssuing, serverCa, rogueCa, untrustedCa, server, clients, Ps256Keys.generate());
+    DevClient revoked = ofbClient(DevPkiLayout.REVOKED, tpp1,
+        "rejected where revocation is checked: on the issuing CA's CRL and revoked in the OCSP index (keyCompromise)",
+        leaf(DevPkiLayout.REVOKED, notBefore, clientNotAfter), tppIssuing);
+    put(clients, revoked);
+
+    // RFC 6960 §4.2.2.2: a delegated responder, issued by the CA it answers for, id-kp-OCSPSigning only.
+    IssuedCertificate ocspResponder = CertificateIssuer.forSubject(devName("TPP Issuing CA OCSP Responder"))
+        .keyUsage(org.bouncycastle.asn1.x509.KeyUsage.digitalSignature)
+        .extendedKeyUsage(KeyPurpose.OCSP_SIGNING)
+        .validity(notBefore, clientNotAfter).signedBy(tppIssuing);
+    X509CRL crl = CrlIssuer.by(tppIssuing)
+        .validity(now.minus(Duration.ofMinutes(5)), now.plus(Duration.ofDays(30)))
+        .revoke(revoked.issued().certificate().getSerialNumber(), now.minus(Duration.ofMinutes(10)),
+            org.bouncycastle.asn1.x509.CRLReason.keyCompromise)
+        .issue();
+
+    return new DevEcosystem(now, tppRoot, tppIssuing, serverCa, rogueCa, untrustedCa, server, clients,
+        Ps256Keys.generate(), ocspResponder, crl);
   }
 
   private static LeafTemplate leaf(String name, Instant notBefore, Instant notAfter) {

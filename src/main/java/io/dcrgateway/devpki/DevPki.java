@@ -87,6 +87,13 @@ public final class DevPki {
     DevPkiManifest.SigningKey directoryKey =
         writeSigningKey(layout.directorySigningKey(), layout.directoryJwks(), ecosystem.directoryKey());
 
+    writePem(layout.tppIssuingCrl(), Pem.crl(ecosystem.tppIssuingCrl()));
+    DevPkiLayout.ResponderFiles responder = layout.ocspResponder();
+    writePem(responder.certificate(), Pem.certificate(ecosystem.ocspResponder().certificate()));
+    OwnerOnlyFiles.write(responder.privateKey(),
+        Pem.privateKey(ecosystem.ocspResponder().privateKey()).getBytes(StandardCharsets.US_ASCII));
+    writePem(responder.index(), OcspIndex.of(issuedBy(ecosystem, ecosystem.tppIssuingCa()), ecosystem.tppIssuingCrl()));
+
     DevPkiManifest manifest = new DevPkiManifest(
         layout.root(),
         ecosystem.generatedAt(),
@@ -98,6 +105,15 @@ public final class DevPki {
     // Owner-only: the manifest carries the PKCS#12 password.
     OwnerOnlyFiles.write(layout.manifest(), ManifestJson.encode(manifest));
     return manifest;
+  }
+
+  /** The clients a CA really signed (not the forgery, which only names it). */
+  private static List<X509Certificate> issuedBy(DevEcosystem ecosystem, IssuedCertificate ca) {
+    return DevPkiLayout.CLIENT_NAMES.stream().map(ecosystem::client)
+        .map(client -> client.issued())
+        .filter(issued -> !issued.issuerChain().isEmpty() && issued.issuerChain().get(0).equals(ca.certificate()))
+        .map(IssuedCertificate::certificate)
+        .toList();
   }
 
   private static void writeCa(DevPkiLayout.CaFiles files, IssuedCertificate ca) throws IOException {

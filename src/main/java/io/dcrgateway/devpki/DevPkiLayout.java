@@ -21,9 +21,11 @@ public record DevPkiLayout(Path root) {
   public static final String FORGED = "forged";
   public static final String WEAK_KEY = "weak-key";
   public static final String WRONG_EKU = "wrong-eku";
+  public static final String REVOKED = "revoked";
 
   public static final List<String> CLIENT_NAMES = List.of(
-      OFB_TPP1_A, OFB_TPP1_B, OFB_TPP2, OFB_LEGACY, UK_TPP, EXPIRED, UNTRUSTED, FORGED, WEAK_KEY, WRONG_EKU);
+      OFB_TPP1_A, OFB_TPP1_B, OFB_TPP2, OFB_LEGACY, UK_TPP, EXPIRED, UNTRUSTED, FORGED, WEAK_KEY, WRONG_EKU,
+      REVOKED);
 
   /** A CA certificate and its private key. */
   public record CaFiles(Path certificate, Path privateKey) {
@@ -67,6 +69,26 @@ public record DevPkiLayout(Path root) {
   /** The TPP issuing CA, for gateways that complete chains clients send without it. */
   public Path tppIntermediates() {
     return root.resolve("ca/tpp-intermediates.pem");
+  }
+
+  /** The TPP issuing CA's CRL (PEM): lists the revoked client. */
+  public Path tppIssuingCrl() {
+    return root.resolve("ca/tpp-issuing-ca.crl");
+  }
+
+  /**
+   * A delegated OCSP responder of the TPP issuing CA (id-kp-OCSPSigning) and its key, and the
+   * {@code openssl ocsp} index of that CA's certificates: {@code openssl ocsp -index
+   * ocsp/index.txt -CA ca/tpp-issuing-ca.pem -rsigner ocsp/responder.pem -rkey ocsp/responder.key
+   * -port 8888} answers for every client the CA issued.
+   */
+  public ResponderFiles ocspResponder() {
+    return new ResponderFiles(root.resolve("ocsp/responder.pem"), root.resolve("ocsp/responder.key"),
+        root.resolve("ocsp/index.txt"));
+  }
+
+  /** An OCSP responder certificate, its key and the index (in {@code openssl ca} format) it answers from. */
+  public record ResponderFiles(Path certificate, Path privateKey, Path index) {
   }
 
   public LeafFiles server() {
@@ -124,6 +146,10 @@ public record DevPkiLayout(Path root) {
     }
     files.add(directorySigningKey());
     files.add(directoryJwks());
+    files.add(tppIssuingCrl());
+    files.add(ocspResponder().certificate());
+    files.add(ocspResponder().privateKey());
+    files.add(ocspResponder().index());
     files.add(manifest());
     return List.copyOf(files);
   }

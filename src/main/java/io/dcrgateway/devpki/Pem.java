@@ -45,6 +45,17 @@ public final class Pem {
     return certificates(List.of(certificate));
   }
 
+  /** {@code -----BEGIN X509 CRL-----}, what OpenSSL and the JDK's CertificateFactory read. */
+  public static String crl(java.security.cert.X509CRL crl) {
+    StringWriter text = new StringWriter();
+    try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+      writer.writeObject(crl);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.toString();
+  }
+
   public static String privateKey(PrivateKey key) {
     StringWriter text = new StringWriter();
     try (JcaPEMWriter writer = new JcaPEMWriter(text)) {

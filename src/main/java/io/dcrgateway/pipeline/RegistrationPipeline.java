@@ -117,12 +117,23 @@ public final class RegistrationPipeline {
     ctx.next();
   }
 
-  /** Stage tls. */
+  /**
+   * Stage tls. Asynchronous (revocation may ask an OCSP responder or fetch a CRL), so the body is
+   * held back until the BodyHandler after it is ready to read it.
+   */
   private void verifyClient(RoutingContext ctx) {
-    VerifiedClient client = tls.verify(ctx.request().connection());
-    ctx.put(VerifiedClient.class.getName(), client);
-    audit.verified(ctx, client);
-    ctx.next();
+    ctx.request().pause();
+    tls.verify(ctx.request().connection()).onComplete(done -> {
+      if (done.failed()) {
+        ctx.fail(done.cause());
+        ctx.request().resume();
+        return;
+      }
+      VerifiedClient client = done.result();
+      ctx.put(VerifiedClient.class.getName(), client);
+      audit.verified(ctx, client);
+      ctx.next();
+    });
   }
 
   private void handle(RoutingContext ctx, Operation operation, Optional<String> clientId) {

@@ -13,6 +13,8 @@ import io.dcrgateway.proxy.IdentityServerShape;
 import io.dcrgateway.proxy.UpstreamClient;
 import io.dcrgateway.proxy.UpstreamHeaders;
 import io.dcrgateway.request.RequestContexts;
+import io.dcrgateway.revocation.RevocationChecker;
+import io.dcrgateway.revocation.RevocationMetrics;
 import io.dcrgateway.tls.ClientCertificateGate;
 import io.dcrgateway.tls.ClientCertificateVerifier;
 import io.dcrgateway.tls.ServerTls;
@@ -22,6 +24,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -35,10 +38,11 @@ public final class GatewayServer {
   private final Readiness readiness;
   private final AtomicReference<ClientCertificateVerifier> verifier;
   private final GatewayMetrics metrics;
+  private final Optional<RevocationChecker> revocation;
 
   private GatewayServer(HttpServer publicServer, HttpServer adminServer, UpstreamClient upstream,
       Registration registration, Readiness readiness, AtomicReference<ClientCertificateVerifier> verifier,
-      GatewayMetrics metrics) {
+      GatewayMetrics metrics, Optional<RevocationChecker> revocation) {
     this.publicServer = publicServer;
     this.adminServer = adminServer;
     this.upstream = upstream;
@@ -46,6 +50,7 @@ public final class GatewayServer {
     this.readiness = readiness;
     this.verifier = verifier;
     this.metrics = metrics;
+    this.revocation = revocation;
   }
 
   public static Future<GatewayServer> start(Vertx vertx, GatewayConfig config, Preflight preflight, AuditLog audit) {
@@ -69,8 +74,11 @@ public final class GatewayServer {
     metrics.replayStore(registration.replayStore());
     UpstreamClient upstream = new UpstreamClient(vertx, config.upstream(),
         new UpstreamHeaders(config.forwarding()));
+    // Only when a trust domain asks for it: with revocation off nothing changes, no timer runs.
+    Optional<RevocationChecker> revocation = RevocationChecker.create(vertx, config.trust(), Clock.systemUTC(),
+        () -> new RevocationMetrics(metrics.registry()));
     RegistrationPipeline pipeline = new RegistrationPipeline(vertx, config.listener(),
-        new ClientCertificateGate(verifier::get),
+        new ClientCertificateGate(verifier::get, revocation, Clock.systemUTC()),
         new RequestContexts(config.forwarding().requestIdHeader()), registration.checks(),
         new OwnershipCheck(new InMemoryOwnershipStore()), upstream,
         new IdentityServerShape(config.upstream().identityServer()), config.registration().publicBaseUrl(), config.upstream().passThrough(), audit,
@@ -97,13 +105,14 @@ public final class GatewayServer {
         .map(p -> {
           readiness.ready();
           return new GatewayServer(publicServer, adminServer, upstream, registration, readiness, verifier,
-              metrics);
+              metrics, revocation);
         })
         .recover(e -> {
           // A half-started gateway must not linger: release whichever port did bind.
           Future<Void> closing = adminServer == null ? Future.succeededFuture() : adminServer.close();
           registration.stop();
           return closing.eventually(publicServer::close).eventually(upstream::close)
+              .eventually(() -> revocation.map(RevocationChecker::close).orElse(Future.succeededFuture()))
               .transform(v -> Future.failedFuture(e));
         });
   }
@@ -131,6 +140,7 @@ public final class GatewayServer {
     return publicServer.shutdown(drainMillis, TimeUnit.MILLISECONDS)
         .eventually(() -> adminServer == null ? Future.succeededFuture() : adminServer.close())
         .eventually(upstream::close)
+        .eventually(() -> revocation.map(RevocationChecker::close).orElse(Future.succeededFuture()))
         .onComplete(v -> {
           registration.stop();
           metrics.close();

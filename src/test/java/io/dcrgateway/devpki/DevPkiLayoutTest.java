@@ -35,13 +35,13 @@ class DevPkiLayoutTest {
     assertThat(layout.clientSigningKey("uk-tpp")).isEqualTo(Path.of("certs/clients/uk-tpp-signing.jwk"));
     assertThat(layout.clientJwks("uk-tpp")).isEqualTo(Path.of("certs/clients/uk-tpp-jwks.json"));
     assertThat(DevPkiLayout.CLIENT_NAMES).containsExactly("ofb-tpp1-a", "ofb-tpp1-b", "ofb-tpp2", "ofb-legacy", "uk-tpp",
-        "expired", "untrusted", "forged", "weak-key", "wrong-eku");
+        "expired", "untrusted", "forged", "weak-key", "wrong-eku", "revoked");
   }
 
   @Test
   void everyFileIsListedOnceWithTheRootCaFirst() {
     assertThat(layout.allFiles()).doesNotHaveDuplicates()
-        .hasSize(5 * 2 + 2 + 4 + DevPkiLayout.CLIENT_NAMES.size() * (4 + 2) + 2 + 1)
+        .hasSize(5 * 2 + 2 + 4 + DevPkiLayout.CLIENT_NAMES.size() * (4 + 2) + 2 + 4 + 1)
         .first().isEqualTo(Path.of("certs/ca/tpp-root-ca.pem"));
   }
 }

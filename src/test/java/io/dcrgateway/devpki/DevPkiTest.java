@@ -313,9 +313,10 @@ class DevPkiTest {
     assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX file system");
     try (var files = Files.walk(dir)) {
       List<Path> secrets = files.filter(file -> file.toString().matches(".*\\.(key|p12|jwk)$")).toList();
-      // CA keys, server key, client keys, server and client PKCS#12, directory and client signing JWKs.
+      // CA keys, server key, client keys, server and client PKCS#12, directory and client signing
+      // JWKs, the OCSP responder's key.
       assertThat(secrets).hasSize(5 + 1 + DevPkiLayout.CLIENT_NAMES.size()
-          + 1 + DevPkiLayout.CLIENT_NAMES.size() + 1 + DevPkiLayout.CLIENT_NAMES.size());
+          + 1 + DevPkiLayout.CLIENT_NAMES.size() + 1 + DevPkiLayout.CLIENT_NAMES.size() + 1);
       for (Path secret : secrets) {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).as(secret.toString())
             .isEqualTo("rw-------");

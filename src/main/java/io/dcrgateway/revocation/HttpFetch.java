@@ -1,0 +1,85 @@
+package io.dcrgateway.revocation;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One bounded HTTP exchange with an OCSP responder or a CRL location, on the event loop without
+ * blocking it. Bounded in time (one deadline for connect, send and the whole body) and in size:
+ * a slow or hostile responder must not hold a TLS client's first request, or the gateway's memory.
+ */
+final class HttpFetch {
+
+  private final Vertx vertx;
+  private final HttpClientAgent client;
+
+  HttpFetch(Vertx vertx) {
+    this.vertx = vertx;
+    // Responders and CRL hosts are asked rarely (answers are cached): no pooled connections to keep.
+    this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
+  }
+
+  /** @param body empty for a GET */
+  Future<Buffer> fetch(HttpMethod method, URI url, Buffer body, String contentType, Duration timeout, long maxBytes) {
+    long millis = Math.max(1, timeout.toMillis());
+    Promise<Buffer> result = Promise.promise();
+    AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+    long deadline = vertx.setTimer(millis, id -> {
+      if (result.tryFail(new RevocationFetchException("no complete answer from " + url + " within " + millis + " ms"))) {
+        HttpClientRequest request = sent.get();
+        if (request != null) {
+          request.reset();
+        }
+      }
+    });
+    RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(url.toString())
+        .setConnectTimeout(millis).setIdleTimeout(millis);
+    client.request(options)
+        .compose(request -> {
+          sent.set(request);
+          if (contentType != null) {
+            request.putHeader("Content-Type", contentType);
+          }
+          return body.length() == 0 ? request.send() : request.send(body);
+        })
+        .onComplete(done -> {
+          if (done.failed()) {
+            result.tryFail(new RevocationFetchException(url + " unreachable: " + done.cause().getMessage()));
+            return;
+          }
+          var response = done.result();
+          if (response.statusCode() != 200) {
+            result.tryFail(new RevocationFetchException(url + " answered HTTP " + response.statusCode()));
+            response.request().reset();
+            return;
+          }
+          Buffer collected = Buffer.buffer();
+          response.handler(chunk -> {
+            if (collected.length() + (long) chunk.length() > maxBytes) {
+              if (result.tryFail(new RevocationFetchException(url + " answered more than " + maxBytes + " bytes"))) {
+                response.request().reset();
+              }
+              return;
+            }
+            collected.appendBuffer(chunk);
+          });
+          response.exceptionHandler(e -> result.tryFail(new RevocationFetchException(url + ": " + e.getMessage())));
+          response.endHandler(v -> result.tryComplete(collected));
+        });
+    return result.future().andThen(v -> vertx.cancelTimer(deadline));
+  }
+
+  Future<Void> close() {
+    return client.close();
+  }
+}
