@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param reason the stable id of the check that decided (e.g. {@code tls.client-cert.expired},
  *     {@code rule.redirect-uris.in-software-statement}); empty when forwarded
  * @param reported rule violations a report-only profile let through
+ * @param registration the statement and client facts of a checked registration or update
  */
 public record AuditEvent(
     Instant time,
@@ -27,10 +28,19 @@ public record AuditEvent(
     Optional<String> reason,
     Optional<Integer> upstreamStatus,
     List<String> reported,
+    Optional<RegistrationFacts> registration,
     long durationMicros) {
 
   public AuditEvent {
     reported = List.copyOf(reported);
+  }
+
+  /**
+   * What a registration or update was about: the profile that checked it, the verified
+   * statement's software, organisation and jti, and the client the identity server issued.
+   */
+  public record RegistrationFacts(String profile, Optional<String> softwareId, Optional<String> orgId,
+      Optional<String> statementJti, Optional<String> clientId) {
   }
 
   /** Enough to identify the certificate later without storing it. */

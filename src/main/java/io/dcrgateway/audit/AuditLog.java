@@ -49,6 +49,14 @@ public final class AuditLog {
     event.error().ifPresent(v -> json.put("error", v));
     event.reason().ifPresent(v -> json.put("reason", v));
     event.upstreamStatus().ifPresent(v -> json.put("upstream_status", v));
+    event.registration().ifPresent(r -> {
+      JsonObject registration = new JsonObject().put("profile", r.profile());
+      r.softwareId().ifPresent(v -> registration.put("software_id", v));
+      r.orgId().ifPresent(v -> registration.put("org_id", v));
+      r.statementJti().ifPresent(v -> registration.put("statement_jti", v));
+      r.clientId().ifPresent(v -> registration.put("client_id", v));
+      json.put("registration", registration);
+    });
     if (!event.reported().isEmpty()) {
       json.put("reported", new io.vertx.core.json.JsonArray(event.reported()));
     }

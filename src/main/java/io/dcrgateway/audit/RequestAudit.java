@@ -3,6 +3,7 @@ package io.dcrgateway.audit;
 import io.dcrgateway.audit.AuditEvent.CertificateFacts;
 import io.dcrgateway.error.GatewayException;
 import io.dcrgateway.policy.Violation;
+import io.dcrgateway.statement.SoftwareStatement;
 import io.dcrgateway.request.RequestContext;
 import io.dcrgateway.tls.VerifiedClient;
 import io.vertx.ext.web.RoutingContext;
@@ -58,6 +59,7 @@ public final class RequestAudit {
         Optional.ofNullable(facts.reason),
         Optional.ofNullable(facts.upstreamStatus),
         facts.reported,
+        Optional.ofNullable(facts.registration),
         (System.nanoTime() - startNanos) / 1_000)));
   }
 
@@ -79,6 +81,24 @@ public final class RequestAudit {
     Facts facts = facts(ctx);
     facts.outcome = "forwarded";
     facts.upstreamStatus = upstreamStatus;
+  }
+
+  /** The verified statement a registration or update was checked against. */
+  public void statement(RoutingContext ctx, String profile, Optional<SoftwareStatement> statement) {
+    Facts facts = facts(ctx);
+    facts.registration = new AuditEvent.RegistrationFacts(profile,
+        statement.flatMap(SoftwareStatement::softwareId), statement.flatMap(SoftwareStatement::orgId),
+        statement.flatMap(s -> s.string("jti")), Optional.empty());
+  }
+
+  /** The client the identity server issued for a registration. */
+  public void clientIssued(RoutingContext ctx, String clientId) {
+    Facts facts = facts(ctx);
+    AuditEvent.RegistrationFacts r = facts.registration;
+    if (r != null) {
+      facts.registration = new AuditEvent.RegistrationFacts(r.profile(), r.softwareId(), r.orgId(),
+          r.statementJti(), Optional.of(clientId));
+    }
   }
 
   /** Violations a report-only profile let through: an operator rolling out rules reads these. */
@@ -119,6 +139,7 @@ public final class RequestAudit {
     private String reason;
     private Integer upstreamStatus;
     private List<String> reported = List.of();
+    private AuditEvent.RegistrationFacts registration;
     private Long upstreamNanos;
   }
 }

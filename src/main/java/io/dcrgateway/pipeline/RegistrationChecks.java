@@ -45,6 +45,10 @@ public final class RegistrationChecks {
     this.signedRequestForwarding = signedRequestForwarding;
   }
 
+  String profileName() {
+    return profile.name();
+  }
+
   Future<Forwarding> check(RegistrationRequest request, VerifiedClient client, Operation operation) {
     RequestBody body;
     try {

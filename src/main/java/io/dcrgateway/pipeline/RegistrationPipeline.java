@@ -150,6 +150,9 @@ public final class RegistrationPipeline {
             : Future.succeededFuture(Forwarding.withoutBody()))
         .compose(forwarding -> {
           audit.reported(ctx, forwarding.reported());
+          if (operation == Operation.REGISTER || operation == Operation.UPDATE) {
+            audit.statement(ctx, checks.profileName(), forwarding.statement());
+          }
           IdentityServerShape.Shaped shaped = shape.shape(forwarding.body(), forwarding.contentType());
           return timed(ctx, () -> upstream.forward(request, client, shaped.body(), forwarding.contentType()))
               // The identity server did not act: the TPP may present the same statement again.
@@ -202,6 +205,7 @@ public final class RegistrationPipeline {
           .filter(String.class::isInstance).map(String.class::cast);
       // Fail closed: an answer the gateway cannot read would reach the TPP with the identity
       // server's own registration_client_uri, and management would bypass the gateway.
+      newClient.ifPresent(id -> audit.clientIssued(ctx, id));
       learned = newClient.map(id -> ownership.registered(id, forwarding.statement(), client))
           .orElse(Future.failedFuture(new GatewayException(502, ErrorCodes.BAD_GATEWAY,
               "upstream.registration-unreadable",

@@ -70,6 +70,6 @@ class RequestMetricsTest {
       Optional<Integer> upstreamStatus, Duration total, Optional<Duration> upstream) {
     return new RequestAudit.Completed(new AuditEvent(Instant.EPOCH, "req-1", Optional.empty(), "127.0.0.1",
         method, path, Optional.empty(), outcome, upstreamStatus.orElse(400), Optional.empty(), reason,
-        upstreamStatus, List.of(), total.toNanos() / 1_000), upstream);
+        upstreamStatus, List.of(), Optional.empty(), total.toNanos() / 1_000), upstream);
   }
 }

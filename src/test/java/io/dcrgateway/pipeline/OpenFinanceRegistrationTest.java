@@ -96,6 +96,15 @@ class OpenFinanceRegistrationTest {
     assertThat(forwarded.getString("some_future_field")).isEqualTo("unknown metadata never causes rejection");
     assertThat(response.bodyAsJsonObject().getString("registration_client_uri"))
         .startsWith("https://127.0.0.1:" + fixture.gateway().port() + "/register/client-");
+    JsonObject audited = fixture.gateway().audit().events().stream()
+        .filter(e -> e.containsKey("registration")).reduce((first, second) -> second).orElseThrow()
+        .getJsonObject("registration");
+    JsonObject claims = new JsonObject(ssa.claims());
+    assertThat(audited.getString("profile")).isEqualTo("open-finance-brasil");
+    assertThat(audited.getString("software_id")).isEqualTo(claims.getString("software_id"));
+    assertThat(audited.getString("org_id")).isEqualTo(claims.getString("org_id"));
+    assertThat(audited.getString("statement_jti")).isEqualTo(claims.getString("jti"));
+    assertThat(audited.getString("client_id")).isEqualTo(response.bodyAsJsonObject().getString("client_id"));
   }
 
   @Test
