@@ -110,10 +110,10 @@ class RevocationCheckerTest {
     RevocationOutcome first = check(settings, DevPkiLayout.OFB_TPP1_A);
     ownResponder.close();
     RevocationOutcome cached = checker.check("dev", RevocationPki.client(DevPkiLayout.OFB_TPP1_A), issuer())
-        .await(10, TimeUnit.SECONDS);
+        .await(RevocationConfigs.AWAIT_SECONDS, TimeUnit.SECONDS);
     clock.advance(Duration.ofMinutes(2));
     RevocationOutcome afterNextUpdate = checker.check("dev", RevocationPki.client(DevPkiLayout.OFB_TPP1_A), issuer())
-        .await(10, TimeUnit.SECONDS);
+        .await(RevocationConfigs.AWAIT_SECONDS, TimeUnit.SECONDS);
 
     assertThat(first.verdict()).isEqualTo(Verdict.GOOD);
     assertThat(first.description()).contains("delegated responder");
@@ -164,7 +164,7 @@ class RevocationCheckerTest {
             new GeneralName(GeneralName.uniformResourceIdentifier, delegated.url().toString()))));
     checker = checker(ocsp(Mode.SOFT_FAIL, null, Duration.ofHours(24)));
 
-    RevocationOutcome outcome = checker.check("dev", leaf, issuer()).await(10, TimeUnit.SECONDS);
+    RevocationOutcome outcome = checker.check("dev", leaf, issuer()).await(RevocationConfigs.AWAIT_SECONDS, TimeUnit.SECONDS);
 
     // Not in the responder's index: it answers "unknown", which proves it was asked.
     assertThat(outcome.description()).contains("OCSP responder does not know the certificate");
@@ -174,8 +174,8 @@ class RevocationCheckerTest {
   void fallsBackToTheCrlWhenOcspCannotTell() throws Exception {
     Path crl = RevocationPki.write(dir.resolve("fallback.crl"), RevocationPki.crl(Instant.now().plus(Duration.ofDays(1))).issue());
     Revocation settings = new Revocation(Mode.HARD_FAIL,
-        new Revocation.Ocsp(true, Optional.of(delegated.url()), Duration.ofSeconds(3), Duration.ofHours(24)),
-        new Revocation.Crl(true, List.of(crl), false, Duration.ofSeconds(5)));
+        new Revocation.Ocsp(true, Optional.of(delegated.url()), RevocationConfigs.RESPONDER_TIMEOUT, Duration.ofHours(24)),
+        new Revocation.Crl(true, List.of(crl), false, RevocationConfigs.RESPONDER_TIMEOUT));
 
     RevocationOutcome outcome = check(settings, DevPkiLayout.OFB_TPP2); // unknown to the responder
 
@@ -209,20 +209,20 @@ class RevocationCheckerTest {
       Instant now = Instant.now();
       published.set(CrlIssuer.by(ca).validity(now, now.plus(Duration.ofMinutes(10))).issue());
       checker = checker(new Revocation(Mode.HARD_FAIL,
-          new Revocation.Ocsp(false, Optional.empty(), Duration.ofSeconds(3), Duration.ofHours(24)),
-          new Revocation.Crl(true, List.of(), true, Duration.ofSeconds(5))));
+          new Revocation.Ocsp(false, Optional.empty(), RevocationConfigs.RESPONDER_TIMEOUT, Duration.ofHours(24)),
+          new Revocation.Crl(true, List.of(), true, RevocationConfigs.RESPONDER_TIMEOUT)));
 
-      assertThat(checker.check("dev", leaf, issuer()).await(10, TimeUnit.SECONDS).verdict()).isEqualTo(Verdict.GOOD);
+      assertThat(checker.check("dev", leaf, issuer()).await(RevocationConfigs.AWAIT_SECONDS, TimeUnit.SECONDS).verdict()).isEqualTo(Verdict.GOOD);
       published.set(CrlIssuer.by(ca).validity(now, now.plus(Duration.ofMinutes(20)))
           .revoke(leaf.getSerialNumber(), now, CRLReason.keyCompromise).number(java.math.BigInteger.TWO).issue());
       clock.advance(Duration.ofMinutes(9).plusSeconds(30));
       // Still current: answered from the held CRL while the refresh runs in the background.
-      assertThat(checker.check("dev", leaf, issuer()).await(10, TimeUnit.SECONDS).verdict()).isEqualTo(Verdict.GOOD);
+      assertThat(checker.check("dev", leaf, issuer()).await(RevocationConfigs.AWAIT_SECONDS, TimeUnit.SECONDS).verdict()).isEqualTo(Verdict.GOOD);
       long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       RevocationOutcome refreshed;
       do {
         Thread.sleep(20);
-        refreshed = checker.check("dev", leaf, issuer()).await(10, TimeUnit.SECONDS);
+        refreshed = checker.check("dev", leaf, issuer()).await(RevocationConfigs.AWAIT_SECONDS, TimeUnit.SECONDS);
       } while (refreshed.verdict() != Verdict.REVOKED && System.nanoTime() < until);
 
       assertThat(refreshed.verdict()).isEqualTo(Verdict.REVOKED);
@@ -235,7 +235,7 @@ class RevocationCheckerTest {
 
   private RevocationOutcome check(Revocation settings, String client) throws Exception {
     checker = checker(settings);
-    return checker.check("dev", RevocationPki.client(client), issuer()).await(10, TimeUnit.SECONDS);
+    return checker.check("dev", RevocationPki.client(client), issuer()).await(RevocationConfigs.AWAIT_SECONDS, TimeUnit.SECONDS);
   }
 
   private RevocationChecker checker(Revocation settings) {
@@ -245,8 +245,8 @@ class RevocationCheckerTest {
   }
 
   private static Revocation ocsp(Mode mode, URI responder, Duration maxAge) {
-    return new Revocation(mode, new Revocation.Ocsp(true, Optional.ofNullable(responder), Duration.ofSeconds(3), maxAge),
-        new Revocation.Crl(false, List.of(), false, Duration.ofSeconds(5)));
+    return new Revocation(mode, new Revocation.Ocsp(true, Optional.ofNullable(responder), RevocationConfigs.RESPONDER_TIMEOUT, maxAge),
+        new Revocation.Crl(false, List.of(), false, RevocationConfigs.RESPONDER_TIMEOUT));
   }
 
   private static X509Certificate issuer() {

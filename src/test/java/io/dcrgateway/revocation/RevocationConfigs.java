@@ -13,17 +13,27 @@ import java.util.Optional;
 /** Test configs with revocation settings on the dev trust domain. */
 final class RevocationConfigs {
 
+  /**
+   * Generous: a responder that answers must never lose a race with the timeout on a loaded CI
+   * machine (a stalled event loop fires the deadline timer first). A responder that is down is
+   * refused at once, so no test waits this long.
+   */
+  static final Duration RESPONDER_TIMEOUT = Duration.ofSeconds(20);
+
+  /** How long a test waits for a check: past any timeout the checker applies. */
+  static final long AWAIT_SECONDS = 60;
+
   private RevocationConfigs() {
   }
 
   static Revocation ocspOnly(Mode mode, URI responder) {
-    return new Revocation(mode, new Revocation.Ocsp(true, Optional.of(responder), Duration.ofSeconds(3), Duration.ofHours(24)),
-        new Revocation.Crl(false, List.of(), false, Duration.ofSeconds(5)));
+    return new Revocation(mode, new Revocation.Ocsp(true, Optional.of(responder), RESPONDER_TIMEOUT, Duration.ofHours(24)),
+        new Revocation.Crl(false, List.of(), false, RESPONDER_TIMEOUT));
   }
 
   static Revocation crlOnly(Mode mode, List<Path> files) {
-    return new Revocation(mode, new Revocation.Ocsp(false, Optional.empty(), Duration.ofSeconds(3), Duration.ofHours(24)),
-        new Revocation.Crl(true, files, true, Duration.ofSeconds(5)));
+    return new Revocation(mode, new Revocation.Ocsp(false, Optional.empty(), RESPONDER_TIMEOUT, Duration.ofHours(24)),
+        new Revocation.Crl(true, files, true, RESPONDER_TIMEOUT));
   }
 
   static TrustConfig trust(GatewayConfig base, Revocation revocation) {
