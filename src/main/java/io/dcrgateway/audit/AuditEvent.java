@@ -43,7 +43,20 @@ public record AuditEvent(
       Optional<String> statementJti, Optional<String> clientId) {
   }
 
-  /** Enough to identify the certificate later without storing it. */
-  public record CertificateFacts(String subject, String issuer, String serialHex, String sha256, String trustDomain) {
+  /**
+   * Enough to identify the certificate later without storing it.
+   *
+   * @param revocation what revocation checking decided, when its trust domain was asked
+   */
+  public record CertificateFacts(String subject, String issuer, String serialHex, String sha256, String trustDomain,
+      Optional<RevocationFacts> revocation) {
+  }
+
+  /**
+   * @param verdict {@code good}, {@code revoked}, {@code unknown-allowed} (soft-fail let it through),
+   *     {@code unknown-refused} or {@code not-checked}
+   * @param detail what OCSP or the CRL said, or why neither could say
+   */
+  public record RevocationFacts(String verdict, String detail) {
   }
 }

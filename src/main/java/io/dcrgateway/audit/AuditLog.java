@@ -1,6 +1,9 @@
 package io.dcrgateway.audit;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -58,14 +61,43 @@ public final class AuditLog {
       json.put("registration", registration);
     });
     if (!event.reported().isEmpty()) {
-      json.put("reported", new io.vertx.core.json.JsonArray(event.reported()));
+      json.put("reported", new JsonArray(event.reported()));
     }
-    event.certificate().ifPresent(c -> json.put("certificate", new JsonObject()
+    event.certificate().ifPresent(c -> json.put("certificate", certificate(c)));
+    sink.accept(json);
+  }
+
+  private static JsonObject certificate(AuditEvent.CertificateFacts c) {
+    JsonObject certificate = new JsonObject()
         .put("subject", c.subject())
         .put("issuer", c.issuer())
         .put("serial", c.serialHex())
         .put("sha256", c.sha256())
-        .put("trust_domain", c.trustDomain())));
+        .put("trust_domain", c.trustDomain());
+    // Issue 5: a soft-fail pass (unknown-allowed) is audited with the certificate it let through.
+    c.revocation().ifPresent(r -> certificate.put("revocation",
+        new JsonObject().put("verdict", r.verdict()).put("detail", r.detail())));
+    return certificate;
+  }
+
+  /**
+   * A decision that is not about a request: the config was reloaded, or a new one refused. An
+   * auditor sees when the rules and trust in force changed, and which attempts did not take.
+   */
+  public void reload(Instant time, String trigger, boolean applied, List<String> problems,
+      List<String> restartRequired, long durationMicros) {
+    JsonObject json = new JsonObject()
+        .put("time", time.toString())
+        .put("event", "reload")
+        .put("trigger", trigger)
+        .put("outcome", applied ? "applied" : "refused")
+        .put("duration_us", durationMicros);
+    if (!problems.isEmpty()) {
+      json.put("problems", new JsonArray(problems));
+    }
+    if (!restartRequired.isEmpty()) {
+      json.put("restart_required", new JsonArray(restartRequired));
+    }
     sink.accept(json);
   }
 }

@@ -1,8 +1,11 @@
 package io.dcrgateway.audit;
 
 import io.dcrgateway.audit.AuditEvent.CertificateFacts;
+import io.dcrgateway.audit.AuditEvent.RevocationFacts;
 import io.dcrgateway.tls.CertificateFingerprint;
+import io.dcrgateway.tls.VerifiedClient;
 import java.security.cert.X509Certificate;
+import java.util.Optional;
 
 /** Identifying facts of a certificate for the audit trail (no key material, no full DER). */
 public final class CertificateFactsOf {
@@ -10,12 +13,25 @@ public final class CertificateFactsOf {
   private CertificateFactsOf() {
   }
 
+  /** A certificate PKIX accepted, with its revocation verdict when one was reached. */
+  public static CertificateFacts of(VerifiedClient client) {
+    return of(client.certificate(), client.trustDomain(), client.revocation()
+        .map(outcome -> new RevocationFacts(outcome.verdict().label(), outcome.detail())));
+  }
+
+  /** A certificate refused before any trust domain or revocation check could vouch for it. */
   public static CertificateFacts of(X509Certificate certificate, String trustDomain) {
+    return of(certificate, trustDomain, Optional.empty());
+  }
+
+  private static CertificateFacts of(X509Certificate certificate, String trustDomain,
+      Optional<RevocationFacts> revocation) {
     return new CertificateFacts(
         certificate.getSubjectX500Principal().getName(),
         certificate.getIssuerX500Principal().getName(),
         certificate.getSerialNumber().toString(16),
         CertificateFingerprint.sha256Hex(certificate),
-        trustDomain);
+        trustDomain,
+        revocation);
   }
 }

@@ -5,6 +5,7 @@ import io.dcrgateway.error.GatewayException;
 import io.dcrgateway.policy.Violation;
 import io.dcrgateway.statement.SoftwareStatement;
 import io.dcrgateway.request.RequestContext;
+import io.dcrgateway.tls.RevocationRefusal;
 import io.dcrgateway.tls.VerifiedClient;
 import io.vertx.ext.web.RoutingContext;
 import java.security.cert.Certificate;
@@ -74,7 +75,7 @@ public final class RequestAudit {
   }
 
   public void verified(RoutingContext ctx, VerifiedClient client) {
-    facts(ctx).certificate = CertificateFactsOf.of(client.certificate(), client.trustDomain());
+    facts(ctx).certificate = CertificateFactsOf.of(client);
   }
 
   public void forwarded(RoutingContext ctx, int upstreamStatus) {
@@ -111,7 +112,9 @@ public final class RequestAudit {
     facts.outcome = e.reason().startsWith("upstream.") ? "upstream_error" : "rejected";
     facts.error = e.error();
     facts.reason = e.reason();
-    if (facts.certificate == null) {
+    if (facts.certificate == null && e instanceof RevocationRefusal refusal) {
+      facts.certificate = CertificateFactsOf.of(refusal.client());
+    } else if (facts.certificate == null) {
       facts.certificate = presentedLeaf(ctx).map(leaf -> CertificateFactsOf.of(leaf, "")).orElse(null);
     }
   }

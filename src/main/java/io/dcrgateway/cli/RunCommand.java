@@ -6,12 +6,14 @@ import io.dcrgateway.config.AuditConfig;
 import io.dcrgateway.config.ConfigException;
 import io.dcrgateway.config.ConfigLoader;
 import io.dcrgateway.config.ConfigProblem;
+import io.dcrgateway.config.FileChecks;
 import io.dcrgateway.config.GatewayConfig;
 import io.dcrgateway.config.ProblemReport;
 import io.dcrgateway.config.SetupException;
 import io.dcrgateway.devpki.FirstRunPki;
 import io.dcrgateway.metrics.GatewayMetrics;
 import io.dcrgateway.metrics.InstrumentedVertx;
+import io.dcrgateway.reload.HotReload;
 import io.dcrgateway.server.GatewayServer;
 import io.dcrgateway.server.Preflight;
 import io.vertx.core.Vertx;
@@ -40,10 +42,12 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    ConfigLoader.Loaded loaded;
     GatewayConfig gatewayConfig;
     Preflight preflight;
     try {
-      gatewayConfig = ConfigLoader.load(config);
+      loaded = ConfigLoader.loadWithFiles(config, System::getenv, FileChecks.ALLOW_PENDING_DEV_PKI);
+      gatewayConfig = loaded.config();
       gatewayConfig.dev().ifPresent(dev -> FirstRunPki.ensure(dev, config,
           message -> System.out.println("dcr-gateway: " + message)));
       preflight = Preflight.of(gatewayConfig);
@@ -78,11 +82,13 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         + server.port() + gatewayConfig.listener().registrationPath()
         + (server.adminPort() > 0 ? ", admin on http://" + gatewayConfig.admin().host() + ":" + server.adminPort() : "")
         + ", forwarding to " + gatewayConfig.upstream().baseUrl() + gatewayConfig.upstream().registrationPath());
+    HotReload hotReload = HotReload.install(vertx, config, loaded, server, metrics, audit);
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       int status = 0;
       try {
+        hotReload.stop();
         server.stop(DRAIN_MILLIS).await(DRAIN_MILLIS + 5_000, TimeUnit.MILLISECONDS);
         // Separately: a future chained onto close() would complete on a closed event loop.
         vertx.close().await(5, TimeUnit.SECONDS);

@@ -1,6 +1,9 @@
 package io.dcrgateway.config;
 
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -42,6 +45,18 @@ public final class ConfigLoader {
    *     complete
    */
   public static GatewayConfig load(Path file, Function<String, String> env, FileChecks files) {
+    return loadWithFiles(file, env, files).config();
+  }
+
+  /** A config and every file it was read from: itself and each file it names. */
+  public record Loaded(GatewayConfig config, List<Path> files) {
+    public Loaded {
+      files = List.copyOf(files);
+    }
+  }
+
+  /** As {@link #load(Path, Function, FileChecks)}, with the files a reload watches for changes. */
+  public static Loaded loadWithFiles(Path file, Function<String, String> env, FileChecks files) {
     Path absolute = file.toAbsolutePath().normalize();
     ReadContext context = new ReadContext(absolute.getParent(), new EnvSubstitution(env));
     Optional<GatewayConfig> config = YamlDocument.read(absolute, context)
@@ -54,6 +69,9 @@ public final class ConfigLoader {
     if (!context.problems().isEmpty()) {
       throw new ConfigException(file, context.problems());
     }
-    return config.orElseThrow();
+    Set<Path> read = new LinkedHashSet<>();
+    read.add(absolute);
+    context.referencedFiles().forEach(reference -> read.add(reference.file()));
+    return new Loaded(config.orElseThrow(), List.copyOf(read));
   }
 }

@@ -14,5 +14,12 @@ public record GatewayConfig(
     AdminConfig admin,
     RegistrationConfig registration,
     AuditConfig audit,
+    ReloadConfig reload,
     Optional<DevConfig> dev) {
+
+  /** With the default reload settings. */
+  public GatewayConfig(ListenerConfig listener, TrustConfig trust, UpstreamConfig upstream, ForwardingConfig forwarding,
+      AdminConfig admin, RegistrationConfig registration, AuditConfig audit, Optional<DevConfig> dev) {
+    this(listener, trust, upstream, forwarding, admin, registration, audit, ReloadConfig.DEFAULT, dev);
+  }
 }

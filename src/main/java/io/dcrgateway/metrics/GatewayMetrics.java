@@ -1,5 +1,6 @@
 package io.dcrgateway.metrics;
 
+import io.dcrgateway.config.DirectoryConfig;
 import io.dcrgateway.config.GatewayConfig;
 import io.dcrgateway.keys.CachedKeySet;
 import io.dcrgateway.replay.InMemoryReplayStore;
@@ -23,6 +24,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -88,6 +90,17 @@ public final class GatewayMetrics implements AutoCloseable {
     return verifications;
   }
 
+  /** Counts software statements by directory and result; the configured directories start at zero. */
+  public StatementMetrics statements(GatewayConfig config) {
+    return new StatementMetrics(registry,
+        config.registration().directories().stream().map(DirectoryConfig::name).toList());
+  }
+
+  /** Counts TLS handshakes and their failures by reason; {@link TlsHandshakeMetrics#attach} it to the listener. */
+  public TlsHandshakeMetrics tlsHandshakes() {
+    return new TlsHandshakeMetrics(registry);
+  }
+
   /** Replaces the certificates whose expiry is published; call again after a reload. */
   public void certificates(TrustMaterial trust, Optional<X509Certificate> server) {
     certificates.publish(trust, server);
@@ -111,9 +124,14 @@ public final class GatewayMetrics implements AutoCloseable {
         });
   }
 
-  /** Keys, age and fetch counts of one directory's JWKS, read from its health at scrape time. */
-  public void directoryKeys(String directory, CachedKeySet keys) {
-    KeySetGauges.register(registry, clock, directory, keys);
+  /**
+   * Keys, age and fetch counts of each directory's JWKS, read from its health at scrape time.
+   * Called again after a reload: the previous key sets' series are replaced, so a directory
+   * removed from the config disappears and fetch counts start again from the new key set's.
+   */
+  public synchronized void directoryKeys(Map<String, CachedKeySet> keysByDirectory) {
+    KeySetGauges.removeAll(registry);
+    keysByDirectory.forEach((directory, keys) -> KeySetGauges.register(registry, clock, directory, keys));
   }
 
   public void replayStore(InMemoryReplayStore store) {

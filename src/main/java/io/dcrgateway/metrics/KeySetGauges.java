@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One directory's JWKS as an operator watches it: how many keys are served, how old they are
@@ -17,6 +18,14 @@ import java.time.Duration;
 final class KeySetGauges {
 
   private KeySetGauges() {
+  }
+
+  private static final List<String> NAMES = List.of("dcr_gateway_jwks_keys", "dcr_gateway_jwks_available",
+      "dcr_gateway_jwks_age_seconds", "dcr_gateway_jwks_fetches", "dcr_gateway_jwks_fetch_failures");
+
+  /** Removes every directory's series: a reload registers its own key sets afresh. */
+  static void removeAll(MeterRegistry registry) {
+    NAMES.forEach(name -> List.copyOf(registry.find(name).meters()).forEach(registry::remove));
   }
 
   static void register(MeterRegistry registry, Clock clock, String directory, CachedKeySet keys) {

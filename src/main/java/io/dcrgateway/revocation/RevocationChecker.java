@@ -85,20 +85,23 @@ public final class RevocationChecker {
 
   private RevocationOutcome decide(Mode mode, String domain, X509Certificate leaf, RevocationStatus status) {
     return switch (status.state()) {
-      case GOOD -> new RevocationOutcome(RevocationOutcome.Verdict.GOOD, status.detail(), status.validUntil());
+      case GOOD -> new RevocationOutcome(RevocationOutcome.Verdict.GOOD, status.detail(), status.detail(),
+          status.validUntil());
       case REVOKED -> new RevocationOutcome(RevocationOutcome.Verdict.REVOKED,
-          "client certificate has been revoked by its issuing CA (" + status.detail() + ")", status.validUntil());
+          "client certificate has been revoked by its issuing CA (" + status.detail() + ")", status.detail(),
+          status.validUntil());
       case UNKNOWN -> {
         if (mode == Mode.HARD_FAIL) {
           yield new RevocationOutcome(RevocationOutcome.Verdict.UNKNOWN_REFUSED,
               "the revocation status of the client certificate cannot be established; try again later",
-              status.validUntil());
+              status.detail(), status.validUntil());
         }
         // soft-fail: let through, but leave a trace an auditor can match to the certificate.
         LOG.warning(() -> "revocation status unknown, allowed by soft-fail: domain " + domain
             + ", issuer " + leaf.getIssuerX500Principal().getName() + ", serial "
             + leaf.getSerialNumber().toString(16) + ": " + status.detail());
-        yield new RevocationOutcome(RevocationOutcome.Verdict.UNKNOWN_ALLOWED, status.detail(), status.validUntil());
+        yield new RevocationOutcome(RevocationOutcome.Verdict.UNKNOWN_ALLOWED, status.detail(), status.detail(),
+            status.validUntil());
       }
     };
   }

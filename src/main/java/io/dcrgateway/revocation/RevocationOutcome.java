@@ -7,9 +7,11 @@ import java.util.Optional;
  * The revocation decision about one client certificate under its trust domain's mode.
  *
  * @param description for a refusal, what the TPP reads in {@code error_description}
+ * @param detail what OCSP and CRLs established, and why not when they could not: for the audit
+ *     trail, where a soft-fail pass must be traceable to its cause
  * @param validUntil until when the decision may be reused for the same TLS session
  */
-public record RevocationOutcome(Verdict verdict, String description, Instant validUntil) {
+public record RevocationOutcome(Verdict verdict, String description, String detail, Instant validUntil) {
 
   public enum Verdict {
     /** Mode off: nothing was asked. */
@@ -36,7 +38,8 @@ public record RevocationOutcome(Verdict verdict, String description, Instant val
   public static final String UNKNOWN_REASON = "tls.client-cert.revocation-unknown";
 
   static RevocationOutcome notChecked() {
-    return new RevocationOutcome(Verdict.NOT_CHECKED, "revocation checking is off", Instant.MAX);
+    String off = "revocation checking is off for this trust domain";
+    return new RevocationOutcome(Verdict.NOT_CHECKED, off, off, Instant.MAX);
   }
 
   /** The stable reason id when the certificate must be refused; empty when it may pass. */

@@ -7,50 +7,54 @@ import io.dcrgateway.config.GatewayConfig;
 import io.dcrgateway.config.ListenerConfig;
 import io.dcrgateway.metrics.GatewayMetrics;
 import io.dcrgateway.ownership.InMemoryOwnershipStore;
-import io.dcrgateway.ownership.OwnershipCheck;
-import io.dcrgateway.pipeline.RegistrationPipeline;
-import io.dcrgateway.proxy.IdentityServerShape;
-import io.dcrgateway.proxy.UpstreamClient;
-import io.dcrgateway.proxy.UpstreamHeaders;
-import io.dcrgateway.request.RequestContexts;
-import io.dcrgateway.revocation.RevocationChecker;
-import io.dcrgateway.revocation.RevocationMetrics;
-import io.dcrgateway.tls.ClientCertificateGate;
+import io.dcrgateway.ownership.OwnershipStore;
+import io.dcrgateway.replay.ExpiredIdPurge;
+import io.dcrgateway.replay.InMemoryReplayStore;
 import io.dcrgateway.tls.ClientCertificateVerifier;
 import io.dcrgateway.tls.ServerTls;
-import io.dcrgateway.tls.TrustMaterial;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.time.Clock;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Logger;
 
-/** Starts the public mTLS listener and the admin listener for one config, and stops them. */
+/**
+ * The public mTLS listener and the admin listener. What they serve comes from the current
+ * {@link Generation}, which {@link #reload} replaces without closing either listener, so
+ * connections in flight keep going and new ones see the new server certificate.
+ */
 public final class GatewayServer {
 
+  private static final Logger LOG = Logger.getLogger(GatewayServer.class.getName());
+
+  private final Vertx vertx;
   private final HttpServer publicServer;
   private final HttpServer adminServer;
-  private final UpstreamClient upstream;
-  private final Registration registration;
   private final Readiness readiness;
-  private final AtomicReference<ClientCertificateVerifier> verifier;
   private final GatewayMetrics metrics;
-  private final Optional<RevocationChecker> revocation;
+  private final InMemoryReplayStore replay;
+  private final ExpiredIdPurge purge;
+  private final OwnershipStore owners;
+  private final AuditLog audit;
+  private final AtomicReference<Generation> current;
 
-  private GatewayServer(HttpServer publicServer, HttpServer adminServer, UpstreamClient upstream,
-      Registration registration, Readiness readiness, AtomicReference<ClientCertificateVerifier> verifier,
-      GatewayMetrics metrics, Optional<RevocationChecker> revocation) {
+  private GatewayServer(Vertx vertx, HttpServer publicServer, HttpServer adminServer, Readiness readiness,
+      GatewayMetrics metrics, InMemoryReplayStore replay, ExpiredIdPurge purge, OwnershipStore owners, AuditLog audit,
+      AtomicReference<Generation> current) {
+    this.vertx = vertx;
     this.publicServer = publicServer;
     this.adminServer = adminServer;
-    this.upstream = upstream;
-    this.registration = registration;
     this.readiness = readiness;
-    this.verifier = verifier;
     this.metrics = metrics;
-    this.revocation = revocation;
+    this.replay = replay;
+    this.purge = purge;
+    this.owners = owners;
+    this.audit = audit;
+    this.current = current;
   }
 
   public static Future<GatewayServer> start(Vertx vertx, GatewayConfig config, Preflight preflight, AuditLog audit) {
@@ -60,61 +64,90 @@ public final class GatewayServer {
   /** @param metrics this gateway's registry (closed by {@link #stop}); Vert.x may already report into it */
   public static Future<GatewayServer> start(Vertx vertx, GatewayConfig config, Preflight preflight, AuditLog audit,
       GatewayMetrics metrics) {
-    return Registration.start(vertx, config, preflight)
-        .compose(registration -> listen(vertx, config, preflight.trust(), registration, audit, metrics))
-        .onFailure(e -> metrics.close());
+    InMemoryReplayStore replay = new InMemoryReplayStore(Clock.systemUTC());
+    ExpiredIdPurge purge = ExpiredIdPurge.start(vertx, replay, ExpiredIdPurge.DEFAULT_INTERVAL);
+    OwnershipStore owners = new InMemoryOwnershipStore();
+    return Generation.build(vertx, config, preflight, replay, owners, audit, metrics)
+        .compose(generation -> listen(vertx, generation, replay, purge, owners, audit, metrics))
+        .onFailure(e -> {
+          purge.stop();
+          metrics.close();
+        });
   }
 
-  private static Future<GatewayServer> listen(Vertx vertx, GatewayConfig config, TrustMaterial trust,
-      Registration registration, AuditLog audit, GatewayMetrics metrics) {
+  private static Future<GatewayServer> listen(Vertx vertx, Generation generation, InMemoryReplayStore replay,
+      ExpiredIdPurge purge, OwnershipStore owners, AuditLog audit, GatewayMetrics metrics) {
+    GatewayConfig config = generation.config();
     Readiness readiness = new Readiness();
-    AtomicReference<ClientCertificateVerifier> verifier = new AtomicReference<>(
-        new ClientCertificateVerifier(trust, Clock.systemUTC(), metrics.certificateVerifications()));
-    registration.keysByDirectory().forEach(metrics::directoryKeys);
-    metrics.replayStore(registration.replayStore());
-    UpstreamClient upstream = new UpstreamClient(vertx, config.upstream(),
-        new UpstreamHeaders(config.forwarding()));
-    // Only when a trust domain asks for it: with revocation off nothing changes, no timer runs.
-    Optional<RevocationChecker> revocation = RevocationChecker.create(vertx, config.trust(), Clock.systemUTC(),
-        () -> new RevocationMetrics(metrics.registry()));
-    RegistrationPipeline pipeline = new RegistrationPipeline(vertx, config.listener(),
-        new ClientCertificateGate(verifier::get, revocation, Clock.systemUTC()),
-        new RequestContexts(config.forwarding().requestIdHeader()), registration.checks(),
-        new OwnershipCheck(new InMemoryOwnershipStore()), upstream,
-        new IdentityServerShape(config.upstream().identityServer()), config.registration().publicBaseUrl(), config.upstream().passThrough(), audit,
-        metrics.requests(config));
+    AtomicReference<Generation> current = new AtomicReference<>(generation);
+    metrics.directoryKeys(generation.registration().keysByDirectory());
+    metrics.replayStore(replay);
 
     ListenerConfig listener = config.listener();
-    HttpServerOptions publicOptions = ServerTls.apply(ServerTls.options(listener.tls(), trust),
+    HttpServerOptions publicOptions = ServerTls.apply(ServerTls.options(listener.tls(), generation.trust()),
         new HttpServerOptions()
             .setHost(listener.host())
             .setPort(listener.port())
             .setIdleTimeout((int) listener.idleTimeout().toMillis())
             .setIdleTimeoutUnit(TimeUnit.MILLISECONDS));
-    HttpServer publicServer = vertx.createHttpServer(publicOptions).requestHandler(pipeline.router());
+    // Each request goes to the generation current when it arrives, keep-alive connections included.
+    HttpServer publicServer = vertx.createHttpServer(publicOptions)
+        .requestHandler(request -> current.get().router().handle(request));
+    metrics.tlsHandshakes().attach(publicServer);
     HttpServer adminServer = config.admin().enabled()
+        // HTTP/1.1 only: scrapers and probes speak it, and a client's h2c upgrade (the JDK client
+        // asks for one by default) stalled the /metrics body mid-stream.
         ? vertx.createHttpServer(new HttpServerOptions()
-            .setHost(config.admin().host()).setPort(config.admin().port()))
+            .setHost(config.admin().host()).setPort(config.admin().port()).setHttp2ClearTextEnabled(false))
             .requestHandler(AdminRoutes.router(vertx, readiness, metrics))
         : null;
 
     Future<?> admin = adminServer == null ? Future.succeededFuture() : adminServer.listen();
-    return metrics.certificates(vertx, trust, listener.tls().certificate())
+    return metrics.certificates(vertx, generation.trust(), listener.tls().certificate())
         .compose(m -> admin)
         .compose(a -> publicServer.listen())
         .map(p -> {
           readiness.ready();
-          return new GatewayServer(publicServer, adminServer, upstream, registration, readiness, verifier,
-              metrics, revocation);
+          return new GatewayServer(vertx, publicServer, adminServer, readiness, metrics, replay, purge, owners, audit,
+              current);
         })
         .recover(e -> {
           // A half-started gateway must not linger: release whichever port did bind.
           Future<Void> closing = adminServer == null ? Future.succeededFuture() : adminServer.close();
-          registration.stop();
-          return closing.eventually(publicServer::close).eventually(upstream::close)
-              .eventually(() -> revocation.map(RevocationChecker::close).orElse(Future.succeededFuture()))
+          return closing.eventually(publicServer::close).eventually(generation::stop)
               .transform(v -> Future.failedFuture(e));
         });
+  }
+
+  /**
+   * Serves {@code config} from now on: builds its generation (directory keys loaded), gives new
+   * TLS connections its server certificate and trust, then swaps it in. Fails, leaving the
+   * running generation untouched, when any of that fails. The caller validated {@code config}
+   * and loaded {@code preflight} from it, and does not call this again before it completes.
+   *
+   * @return the keys whose change waits for a restart (see {@link RestartOnlySettings})
+   */
+  public Future<List<String>> reload(GatewayConfig config, Preflight preflight) {
+    Generation running = current.get();
+    List<String> restartOnly = RestartOnlySettings.changed(running.config(), config);
+    return Generation.build(vertx, config, preflight, replay, owners, audit, metrics)
+        .compose(next -> publicServer.updateSSLOptions(ServerTls.options(config.listener().tls(), next.trust()), true)
+            .recover(e -> next.stop().transform(v -> Future.failedFuture(
+                new IllegalStateException("the new server TLS settings were refused: " + e.getMessage(), e))))
+            .map(updated -> next))
+        .compose(next -> {
+          current.set(next);
+          metrics.directoryKeys(next.registration().keysByDirectory());
+          retire(running);
+          return metrics.certificates(vertx, next.trust(), config.listener().tls().certificate());
+        })
+        .map(v -> restartOnly);
+  }
+
+  /** Stops an old generation once requests that may still use it have finished. */
+  private void retire(Generation old) {
+    vertx.setTimer(Math.max(1, old.lingering().toMillis()), id -> old.stop()
+        .onFailure(e -> LOG.warning("retiring the previous configuration: " + e.getMessage())));
   }
 
   public int port() {
@@ -131,7 +164,12 @@ public final class GatewayServer {
   }
 
   public ClientCertificateVerifier verifier() {
-    return verifier.get();
+    return current.get().verifier();
+  }
+
+  /** The config being served: the one started with, or the last one a reload applied. */
+  public GatewayConfig config() {
+    return current.get().config();
   }
 
   /** Not ready first, so balancers stop sending; then let in-flight requests finish. */
@@ -139,10 +177,9 @@ public final class GatewayServer {
     readiness.notReady();
     return publicServer.shutdown(drainMillis, TimeUnit.MILLISECONDS)
         .eventually(() -> adminServer == null ? Future.succeededFuture() : adminServer.close())
-        .eventually(upstream::close)
-        .eventually(() -> revocation.map(RevocationChecker::close).orElse(Future.succeededFuture()))
+        .eventually(() -> current.get().stop())
         .onComplete(v -> {
-          registration.stop();
+          purge.stop();
           metrics.close();
         });
   }

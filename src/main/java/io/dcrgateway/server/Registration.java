@@ -6,11 +6,11 @@ import io.dcrgateway.keys.CachedKeySet;
 import io.dcrgateway.keys.KeySetCache;
 import io.dcrgateway.keys.KeySetSource;
 import io.dcrgateway.pipeline.RegistrationChecks;
-import io.dcrgateway.replay.InMemoryReplayStore;
-import io.dcrgateway.replay.ExpiredIdPurge;
+import io.dcrgateway.replay.ReplayStore;
 import io.dcrgateway.statement.CachedSoftwareKeys;
 import io.dcrgateway.statement.CachedVerificationKeys;
 import io.dcrgateway.statement.SignedRequestVerifier;
+import io.dcrgateway.statement.StatementObserver;
 import io.dcrgateway.statement.SoftwareStatementVerifier;
 import io.dcrgateway.statement.TrustedDirectory;
 import io.vertx.core.Future;
@@ -26,31 +26,27 @@ import java.util.Map;
 /**
  * The statement and rule stages, built from config: directory key sets (loaded before the
  * gateway listens; a directory that cannot be reached yet leaves its statements answered 503
- * until it can), TPP key cache, replay store and the chosen profile.
+ * until it can), TPP key cache and the chosen profile. The replay store is the gateway's, not
+ * the config's: a reload must not forget which statements were already used.
  */
 final class Registration {
 
   private final List<CachedKeySet> directoryKeys;
   private final Map<String, CachedKeySet> keysByDirectory;
-  private final InMemoryReplayStore replay;
   private final KeySetCache softwareKeys;
-  private final ExpiredIdPurge purge;
   private final RegistrationChecks checks;
 
-  private Registration(Map<String, CachedKeySet> keysByDirectory, InMemoryReplayStore replay,
-      KeySetCache softwareKeys, ExpiredIdPurge purge, RegistrationChecks checks) {
+  private Registration(Map<String, CachedKeySet> keysByDirectory, KeySetCache softwareKeys, RegistrationChecks checks) {
     this.directoryKeys = List.copyOf(keysByDirectory.values());
     this.keysByDirectory = Collections.unmodifiableMap(keysByDirectory);
-    this.replay = replay;
     this.softwareKeys = softwareKeys;
-    this.purge = purge;
     this.checks = checks;
   }
 
-  static Future<Registration> start(Vertx vertx, GatewayConfig config, Preflight preflight) {
+  /** @param statements told every software statement result by directory (metrics) */
+  static Future<Registration> start(Vertx vertx, GatewayConfig config, Preflight preflight, ReplayStore replay,
+      StatementObserver statements) {
     Clock clock = Clock.systemUTC();
-    InMemoryReplayStore replay = new InMemoryReplayStore(clock);
-    ExpiredIdPurge purge = ExpiredIdPurge.start(vertx, replay, ExpiredIdPurge.DEFAULT_INTERVAL);
     Map<String, CachedKeySet> keySets = new LinkedHashMap<>();
     List<TrustedDirectory> directories = new ArrayList<>();
     for (DirectoryConfig directory : config.registration().directories()) {
@@ -59,14 +55,14 @@ final class Registration {
       directories.add(new TrustedDirectory(directory, new CachedVerificationKeys(keys)));
     }
     KeySetCache softwareKeys = KeySetCache.create(vertx);
-    SoftwareStatementVerifier statements = new SoftwareStatementVerifier(directories, replay, clock);
+    SoftwareStatementVerifier verifier = new SoftwareStatementVerifier(directories, replay, clock, statements);
     Duration skew = config.registration().directories().stream().map(DirectoryConfig::clockSkew)
         .max(Duration::compareTo).orElse(Duration.ofSeconds(60));
-    SignedRequestVerifier signedRequests = new SignedRequestVerifier(statements,
+    SignedRequestVerifier signedRequests = new SignedRequestVerifier(verifier,
         new CachedSoftwareKeys(softwareKeys), replay, config.registration().audience(), skew);
-    RegistrationChecks checks = new RegistrationChecks(preflight.profile(config), statements, signedRequests,
+    RegistrationChecks checks = new RegistrationChecks(preflight.profile(config), verifier, signedRequests,
         config.registration().signedRequests());
-    Registration registration = new Registration(keySets, replay, softwareKeys, purge, checks);
+    Registration registration = new Registration(keySets, softwareKeys, checks);
     return Future.all(keySets.values().stream().map(CachedKeySet::start).toList())
         .map(v -> registration)
         .recover(e -> {
@@ -84,12 +80,7 @@ final class Registration {
     return keysByDirectory;
   }
 
-  InMemoryReplayStore replayStore() {
-    return replay;
-  }
-
   void stop() {
-    purge.stop();
     directoryKeys.forEach(CachedKeySet::stop);
     softwareKeys.close();
   }

@@ -37,18 +37,38 @@ public final class SoftwareStatementVerifier {
   private final Map<String, TrustedDirectory> byIssuer;
   private final ReplayStore replay;
   private final Clock clock;
+  private final StatementObserver observer;
 
   public SoftwareStatementVerifier(List<TrustedDirectory> directories, ReplayStore replay, Clock clock) {
+    this(directories, replay, clock, StatementObserver.NONE);
+  }
+
+  /** @param observer told every result by directory (metrics) */
+  public SoftwareStatementVerifier(List<TrustedDirectory> directories, ReplayStore replay, Clock clock,
+      StatementObserver observer) {
     this.byIssuer = directories.stream()
         .collect(Collectors.toUnmodifiableMap(d -> d.config().issuer(), Function.identity()));
     this.replay = replay;
     this.clock = clock;
+    this.observer = observer;
   }
 
   public Future<SoftwareStatement> verify(String compact) {
+    TrustedDirectory directory;
+    SignedJWT jwt;
     try {
-      SignedJWT jwt = signed(compact);
-      TrustedDirectory directory = directoryOf(jwt);
+      jwt = signed(compact);
+      directory = directoryOf(jwt);
+    } catch (RuntimeException e) {
+      observer.checked(Optional.empty(), StatementResult.of(e));
+      return Future.failedFuture(e);
+    }
+    return verifyWith(jwt, directory).andThen(done -> observer.checked(Optional.of(directory.config().name()),
+        done.succeeded() ? StatementResult.VALID : StatementResult.of(done.cause())));
+  }
+
+  private Future<SoftwareStatement> verifyWith(SignedJWT jwt, TrustedDirectory directory) {
+    try {
       DirectoryConfig config = directory.config();
       JWSHeader header = jwt.getHeader();
       if (!config.algorithms().contains(header.getAlgorithm().getName())) {
@@ -78,6 +98,7 @@ public final class SoftwareStatementVerifier {
     }
     Optional<String> jti = statement.string("jti");
     if (jti.isEmpty()) {
+      observer.checked(Optional.of(config.name()), StatementResult.INVALID);
       return Future.failedFuture(StatementRejections.invalid("statement.jti-missing",
           "software statement has no jti, so a replay cannot be ruled out; fetch a fresh statement"));
     }
@@ -88,8 +109,11 @@ public final class SoftwareStatementVerifier {
         .recover(e -> Future.failedFuture(StatementRejections.unavailable("statement.replay-store-unavailable",
             "the gateway cannot check software statements for replay right now; retry later")))
         .compose(first -> first ? Future.succeededFuture(Optional.of(new Claimed(namespace, jti.get())))
-            : Future.failedFuture(StatementRejections.invalid("statement.replayed", "software statement jti "
-                + jti.get() + " was already used; fetch a fresh statement from the directory")));
+            : Future.<Optional<Claimed>>failedFuture(StatementRejections.invalid("statement.replayed",
+                "software statement jti " + jti.get() + " was already used; fetch a fresh statement from the"
+                    + " directory")))
+        // A first use was counted valid at verification already; only a refusal here adds a count.
+        .onFailure(e -> observer.checked(Optional.of(config.name()), StatementResult.of(e)));
   }
 
   /** The identity server did not act on the request: the statement may be presented again. */

@@ -76,11 +76,12 @@ public final class ClientCertificateGate {
         });
   }
 
+  /** The outcome travels with the client either way: the audit record names the verdict. */
   private static Future<VerifiedClient> admit(VerifiedClient client, RevocationOutcome outcome) {
+    VerifiedClient checked = client.withRevocation(outcome);
     return outcome.refusalReason()
-        .<Future<VerifiedClient>>map(reason -> Future.failedFuture(
-            new GatewayException(401, ErrorCodes.INVALID_CLIENT, reason, outcome.description())))
-        .orElse(Future.succeededFuture(client));
+        .<Future<VerifiedClient>>map(reason -> Future.failedFuture(new RevocationRefusal(checked, reason, outcome)))
+        .orElse(Future.succeededFuture(checked));
   }
 
   private static void remember(SSLSession session, SessionVerification verification) {

@@ -271,6 +271,27 @@ class GatewayJarIT {
 
     @Test
     @Order(3)
+    void sighupReloadsTheConfigAndTheGatewayKeepsServing() throws Exception {
+      Process hangup = new ProcessBuilder("kill", "-HUP", Long.toString(gateway.pid())).start();
+      assertThat(hangup.waitFor(10, TimeUnit.SECONDS) && hangup.exitValue() == 0).as("kill -HUP").isTrue();
+
+      HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      Instant deadline = Instant.now().plus(COMMAND_TIMEOUT);
+      String metrics = "";
+      while (!metrics.contains("dcr_gateway_reloads_total{result=\"ok\"} 1.0") && Instant.now().isBefore(deadline)) {
+        gateway.waitFor(100, TimeUnit.MILLISECONDS);
+        metrics = adminGet(plain, "/metrics").body();
+      }
+
+      assertThat(gateway.isAlive()).as("still running after SIGHUP").isTrue();
+      assertThat(metrics).contains("dcr_gateway_reloads_total{result=\"ok\"} 1.0")
+          .contains("dcr_gateway_reloads_total{result=\"failed\"} 0.0");
+      assertThat(Files.readString(stderrOf(home))).contains("reloaded").contains("(SIGHUP)");
+      assertThat(adminGet(plain, "/health/ready").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
     void sigtermStopsAnIdleGatewayPromptlyAndReleasesItsPorts() throws Exception {
       gateway.destroy();
 

@@ -58,6 +58,8 @@ class ValueValidationTest {
       upstream.response-timeout => 10 => must be a duration with a unit (ms, s, m or h) between 1s and 10m, e.g. 10s, got "10"
       admin.enabled => yes => must be true or false, got "yes"
       admin.port => -1 => must be an integer between 1 and 65535, got "-1"
+      reload.watch => yes => must be true or false, got "yes"
+      reload.interval => 10ms => must be between 100ms and 1h, got "10ms"
       forwarding.request-id-header => X Request => must be a header name (an RFC 9110 token: letters, digits and !#$%&'*+-.^_`|~), got "X Request"
       forwarding.request-id-header => Host => must be a header other than Host, Content-Length, Content-Type, Transfer-Encoding, Connection or Authorization, which forwarding relies on, got "Host"
       """)
@@ -93,6 +95,8 @@ class ValueValidationTest {
         .with("upstream.response-timeout", "10m")
         .with("upstream.connect-timeout", "100ms")
         .with("listener.host", "::1")
+        .with("reload.watch", "false")
+        .with("reload.interval", "500ms")
         .load();
 
     assertThat(config.listener().port()).isEqualTo(9443);
@@ -102,6 +106,7 @@ class ValueValidationTest {
     assertThat(config.upstream().responseTimeout()).isEqualTo(Duration.ofMinutes(10));
     assertThat(config.upstream().connectTimeout()).isEqualTo(Duration.ofMillis(100));
     assertThat(config.listener().host()).isEqualTo("::1");
+    assertThat(config.reload()).isEqualTo(new ReloadConfig(false, Duration.ofMillis(500)));
   }
 
   @Test

@@ -1,0 +1,34 @@
+package io.dcrgateway.server;
+
+import io.dcrgateway.config.GatewayConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The settings a reload cannot apply because they belong to a bound socket or an open file: the
+ * public listener's address and idle timeout, the admin listener, the audit file, and how reloads are noticed. A reload that
+ * changes them applies everything else and says which keys wait for a restart.
+ */
+final class RestartOnlySettings {
+
+  private RestartOnlySettings() {
+  }
+
+  static List<String> changed(GatewayConfig running, GatewayConfig loaded) {
+    List<String> keys = new ArrayList<>();
+    compare(keys, "listener.host", running.listener().host(), loaded.listener().host());
+    compare(keys, "listener.port", running.listener().port(), loaded.listener().port());
+    compare(keys, "listener.idle-timeout", running.listener().idleTimeout(), loaded.listener().idleTimeout());
+    compare(keys, "admin", running.admin(), loaded.admin());
+    compare(keys, "audit", running.audit(), loaded.audit());
+    compare(keys, "reload", running.reload(), loaded.reload());
+    return keys;
+  }
+
+  private static void compare(List<String> keys, String key, Object running, Object loaded) {
+    if (!Objects.equals(running, loaded)) {
+      keys.add(key);
+    }
+  }
+}
