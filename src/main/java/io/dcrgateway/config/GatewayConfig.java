@@ -15,11 +15,13 @@ public record GatewayConfig(
     RegistrationConfig registration,
     AuditConfig audit,
     ReloadConfig reload,
+    StateConfig state,
     Optional<DevConfig> dev) {
 
-  /** With the default reload settings. */
+  /** With the default reload settings and state in memory. */
   public GatewayConfig(ListenerConfig listener, TrustConfig trust, UpstreamConfig upstream, ForwardingConfig forwarding,
       AdminConfig admin, RegistrationConfig registration, AuditConfig audit, Optional<DevConfig> dev) {
-    this(listener, trust, upstream, forwarding, admin, registration, audit, ReloadConfig.DEFAULT, dev);
+    this(listener, trust, upstream, forwarding, admin, registration, audit, ReloadConfig.DEFAULT, StateConfig.MEMORY,
+        dev);
   }
 }

@@ -3,7 +3,7 @@ package io.dcrgateway.metrics;
 import io.dcrgateway.config.DirectoryConfig;
 import io.dcrgateway.config.GatewayConfig;
 import io.dcrgateway.keys.CachedKeySet;
-import io.dcrgateway.replay.InMemoryReplayStore;
+import io.dcrgateway.state.SharedState;
 import io.dcrgateway.tls.TrustMaterial;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -134,9 +134,16 @@ public final class GatewayMetrics implements AutoCloseable {
     keysByDirectory.forEach((directory, keys) -> KeySetGauges.register(registry, clock, directory, keys));
   }
 
-  public void replayStore(InMemoryReplayStore store) {
-    Gauge.builder("dcr_gateway_replay_store_entries", store, InMemoryReplayStore::size)
-        .description("software statement and request jti values remembered against replay")
+  /** Ids the replay store remembers (memory only) and whether the shared store can be reached. */
+  public void sharedState(SharedState state) {
+    if (state.replayEntries() >= 0) {
+      Gauge.builder("dcr_gateway_replay_store_entries", state, SharedState::replayEntries)
+          .description("software statement and request jti values remembered against replay")
+          .register(registry);
+    }
+    Gauge.builder("dcr_gateway_shared_state_available", state, s -> s.available() ? 1 : 0)
+        .tag("store", state.kind())
+        .description("1 while the replay/ownership store can be reached; 0: registrations get 503, not ready")
         .register(registry);
   }
 

@@ -20,6 +20,9 @@ public final class OwnershipCheck {
   private static final java.util.Map<String, String> CHALLENGE =
       java.util.Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\"");
 
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(OwnershipCheck.class.getName());
+
   private final OwnershipStore store;
 
   public OwnershipCheck(OwnershipStore store) {
@@ -27,7 +30,7 @@ public final class OwnershipCheck {
   }
 
   public Future<Void> verify(String clientId, VerifiedClient client) {
-    return store.owner(clientId).compose(owner -> {
+    return store.owner(clientId).recover(OwnershipCheck::unavailable).compose(owner -> {
       if (owner.isEmpty()) {
         return Future.failedFuture(new GatewayException(401, ErrorCodes.INVALID_CLIENT, "ownership.unknown-client",
             "client " + clientId + " is not registered through this gateway, or was deleted", CHALLENGE));
@@ -48,10 +51,25 @@ public final class OwnershipCheck {
     Optional<SoftwareIdentity> fromStatement = statement.flatMap(s -> s.softwareId()
         .flatMap(software -> s.orgId().map(org -> new SoftwareIdentity(software, org))));
     SoftwareIdentity owner = fromStatement.orElseGet(() -> CertificateIdentity.of(client.certificate()).primary());
-    return store.record(clientId, owner);
+    // The identity server holds the client now: failing the answer would leave the TPP without its
+    // client_id and orphan the client. It is answered; managing it through the gateway will be refused.
+    return store.record(clientId, owner).recover(e -> {
+      LOG.severe("client " + clientId + " was registered but its owner could not be recorded ("
+          + e.getMessage() + "); management calls for it will be refused as unknown");
+      return Future.succeededFuture();
+    });
   }
 
+  /** The client is gone at the identity server: failing to forget it only leaves a stale entry. */
   public Future<Void> deleted(String clientId) {
-    return store.forget(clientId);
+    return store.forget(clientId).recover(e -> {
+      LOG.warning("client " + clientId + " was deleted but its owner entry stays: " + e.getMessage());
+      return Future.succeededFuture();
+    });
+  }
+
+  private static <T> Future<T> unavailable(Throwable e) {
+    return Future.failedFuture(new GatewayException(503, ErrorCodes.TEMPORARILY_UNAVAILABLE,
+        "ownership.store-unavailable", "the gateway cannot check who registered this client right now; retry later"));
   }
 }

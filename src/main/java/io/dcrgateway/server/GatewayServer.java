@@ -6,17 +6,13 @@ import io.dcrgateway.audit.AuditLog;
 import io.dcrgateway.config.GatewayConfig;
 import io.dcrgateway.config.ListenerConfig;
 import io.dcrgateway.metrics.GatewayMetrics;
-import io.dcrgateway.ownership.InMemoryOwnershipStore;
-import io.dcrgateway.ownership.OwnershipStore;
-import io.dcrgateway.replay.ExpiredIdPurge;
-import io.dcrgateway.replay.InMemoryReplayStore;
+import io.dcrgateway.state.SharedState;
 import io.dcrgateway.tls.ClientCertificateVerifier;
 import io.dcrgateway.tls.ServerTls;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -36,23 +32,18 @@ public final class GatewayServer {
   private final HttpServer adminServer;
   private final Readiness readiness;
   private final GatewayMetrics metrics;
-  private final InMemoryReplayStore replay;
-  private final ExpiredIdPurge purge;
-  private final OwnershipStore owners;
+  private final SharedState state;
   private final AuditLog audit;
   private final AtomicReference<Generation> current;
 
   private GatewayServer(Vertx vertx, HttpServer publicServer, HttpServer adminServer, Readiness readiness,
-      GatewayMetrics metrics, InMemoryReplayStore replay, ExpiredIdPurge purge, OwnershipStore owners, AuditLog audit,
-      AtomicReference<Generation> current) {
+      GatewayMetrics metrics, SharedState state, AuditLog audit, AtomicReference<Generation> current) {
     this.vertx = vertx;
     this.publicServer = publicServer;
     this.adminServer = adminServer;
     this.readiness = readiness;
     this.metrics = metrics;
-    this.replay = replay;
-    this.purge = purge;
-    this.owners = owners;
+    this.state = state;
     this.audit = audit;
     this.current = current;
   }
@@ -64,24 +55,23 @@ public final class GatewayServer {
   /** @param metrics this gateway's registry (closed by {@link #stop}); Vert.x may already report into it */
   public static Future<GatewayServer> start(Vertx vertx, GatewayConfig config, Preflight preflight, AuditLog audit,
       GatewayMetrics metrics) {
-    InMemoryReplayStore replay = new InMemoryReplayStore(Clock.systemUTC());
-    ExpiredIdPurge purge = ExpiredIdPurge.start(vertx, replay, ExpiredIdPurge.DEFAULT_INTERVAL);
-    OwnershipStore owners = new InMemoryOwnershipStore();
-    return Generation.build(vertx, config, preflight, replay, owners, audit, metrics)
-        .compose(generation -> listen(vertx, generation, replay, purge, owners, audit, metrics))
+    SharedState state = SharedState.create(vertx, config.state());
+    return Generation.build(vertx, config, preflight, state.replay(), state.owners(), audit, metrics)
+        .compose(generation -> listen(vertx, generation, state, audit, metrics))
         .onFailure(e -> {
-          purge.stop();
+          state.close();
           metrics.close();
         });
   }
 
-  private static Future<GatewayServer> listen(Vertx vertx, Generation generation, InMemoryReplayStore replay,
-      ExpiredIdPurge purge, OwnershipStore owners, AuditLog audit, GatewayMetrics metrics) {
+  private static Future<GatewayServer> listen(Vertx vertx, Generation generation, SharedState state, AuditLog audit,
+      GatewayMetrics metrics) {
     GatewayConfig config = generation.config();
-    Readiness readiness = new Readiness();
+    // Not ready while the shared store is unreachable: the balancer sends TPPs to an instance that can serve them.
+    Readiness readiness = new Readiness(state::available);
     AtomicReference<Generation> current = new AtomicReference<>(generation);
     metrics.directoryKeys(generation.registration().keysByDirectory());
-    metrics.replayStore(replay);
+    metrics.sharedState(state);
 
     ListenerConfig listener = config.listener();
     HttpServerOptions publicOptions = ServerTls.apply(ServerTls.options(listener.tls(), generation.trust()),
@@ -108,8 +98,7 @@ public final class GatewayServer {
         .compose(a -> publicServer.listen())
         .map(p -> {
           readiness.ready();
-          return new GatewayServer(vertx, publicServer, adminServer, readiness, metrics, replay, purge, owners, audit,
-              current);
+          return new GatewayServer(vertx, publicServer, adminServer, readiness, metrics, state, audit, current);
         })
         .recover(e -> {
           // A half-started gateway must not linger: release whichever port did bind.
@@ -130,7 +119,7 @@ public final class GatewayServer {
   public Future<List<String>> reload(GatewayConfig config, Preflight preflight) {
     Generation running = current.get();
     List<String> restartOnly = RestartOnlySettings.changed(running.config(), config);
-    return Generation.build(vertx, config, preflight, replay, owners, audit, metrics)
+    return Generation.build(vertx, config, preflight, state.replay(), state.owners(), audit, metrics)
         .compose(next -> publicServer.updateSSLOptions(ServerTls.options(config.listener().tls(), next.trust()), true)
             .recover(e -> next.stop().transform(v -> Future.failedFuture(
                 new IllegalStateException("the new server TLS settings were refused: " + e.getMessage(), e))))
@@ -178,9 +167,7 @@ public final class GatewayServer {
     return publicServer.shutdown(drainMillis, TimeUnit.MILLISECONDS)
         .eventually(() -> adminServer == null ? Future.succeededFuture() : adminServer.close())
         .eventually(() -> current.get().stop())
-        .onComplete(v -> {
-          purge.stop();
-          metrics.close();
-        });
+        .eventually(state::close)
+        .onComplete(v -> metrics.close());
   }
 }

@@ -101,7 +101,7 @@ class MetricsEndpointTest {
     scrape.samples().stream().filter(s -> s.name().startsWith("dcr_gateway_"))
         .forEach(s -> labelNames.addAll(s.labels().keySet()));
     assertThat(labelNames).isSubsetOf("operation", "profile", "outcome", "reason", "status", "result",
-        "directory", "kind", "domain", "subject_cn", "le");
+        "directory", "kind", "domain", "subject_cn", "store", "le");
     assertThat(scraped.bodyAsString()).doesNotContain("client-1").doesNotContain("OFBBR-");
   }
 

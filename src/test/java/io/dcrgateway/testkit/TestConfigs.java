@@ -11,6 +11,7 @@ import io.dcrgateway.config.ListenerConfig.ClientAuthMode;
 import io.dcrgateway.config.ListenerConfig.ServerTlsConfig;
 import io.dcrgateway.config.ProfileConfig;
 import io.dcrgateway.config.RegistrationConfig;
+import io.dcrgateway.config.StateConfig;
 import io.dcrgateway.config.TrustConfig;
 import io.dcrgateway.config.UpstreamConfig;
 import io.dcrgateway.devpki.DevPkiLayout;
@@ -67,6 +68,11 @@ public final class TestConfigs {
 
   public static GatewayConfig withRegistration(GatewayConfig c, RegistrationConfig registration) {
     return new GatewayConfig(c.listener(), c.trust(), c.upstream(), c.forwarding(), c.admin(), registration, c.audit(), c.dev());
+  }
+
+  public static GatewayConfig withState(GatewayConfig c, StateConfig state) {
+    return new GatewayConfig(c.listener(), c.trust(), c.upstream(), c.forwarding(), c.admin(), c.registration(), c.audit(),
+        c.reload(), state, c.dev());
   }
 
   public static GatewayConfig withListener(GatewayConfig c, ListenerConfig listener) {
