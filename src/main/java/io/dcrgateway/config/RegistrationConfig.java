@@ -17,6 +17,7 @@ import java.util.Optional;
  *     must name (UK DCR: the ASPSP's id); empty: {@code aud} must be present but is not compared
  * @param directories the software statement issuers trusted, selected by {@code iss}
  * @param profiles profiles defined (or built-ins overridden) in this file
+ * @param oneRegistration SPEC BR-18: at most one client per software, registered through the gateway
  */
 public record RegistrationConfig(
     String profile,
@@ -24,7 +25,29 @@ public record RegistrationConfig(
     SignedRequestForwarding signedRequests,
     Optional<String> audience,
     List<DirectoryConfig> directories,
-    List<ProfileConfig> profiles) {
+    List<ProfileConfig> profiles,
+    OneRegistration oneRegistration) {
+
+  /** Without the one-registration-per-software rule. */
+  public RegistrationConfig(String profile, Optional<URI> publicBaseUrl, SignedRequestForwarding signedRequests,
+      Optional<String> audience, List<DirectoryConfig> directories, List<ProfileConfig> profiles) {
+    this(profile, publicBaseUrl, signedRequests, audience, directories, profiles, OneRegistration.OFF);
+  }
+
+  /**
+   * "Multiple DCR registrations for the same Software Statement should not be allowed" (OFB DCR
+   * 9.3.1-5, SPEC BR-18): a software with a client registered through the gateway is refused a
+   * second one until that client is deleted through the gateway. Off by default: a TPP whose
+   * cleanup failed (or that lost its client_id) is locked out until {@code releaseAfter} passes or
+   * an operator removes the entry, and conformance suites register a fresh client per test.
+   *
+   * @param error the RFC 7591 error code of the refusal (the specification leaves it open)
+   * @param releaseAfter how long the registration blocks another; empty: until deleted
+   */
+  public record OneRegistration(boolean enabled, String error, Optional<java.time.Duration> releaseAfter) {
+    public static final OneRegistration OFF = new OneRegistration(false, "invalid_client_metadata", Optional.empty());
+    public static final List<String> ERRORS = List.of("invalid_client_metadata", "unapproved_software_statement");
+  }
 
   public static final String DEFAULT_PROFILE = "generic";
   /** The profiles the gateway ships; {@code profiles} may override them by name. */

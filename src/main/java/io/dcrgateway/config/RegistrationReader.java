@@ -17,7 +17,8 @@ final class RegistrationReader {
   }
 
   static RegistrationConfig read(Section registration) {
-    registration.keys("profile", "public-base-url", "signed-requests", "audience", "directories", "profiles");
+    registration.keys("profile", "public-base-url", "signed-requests", "audience", "directories", "profiles",
+        "one-registration-per-software");
     Optional<Scalar> profile = registration.scalar("profile");
     Optional<URI> publicBaseUrl = registration.scalar("public-base-url").flatMap(RegistrationReader::publicBaseUrl);
     SignedRequestForwarding signedRequests = registration.scalar("signed-requests")
@@ -40,7 +41,19 @@ final class RegistrationReader {
     String chosen = profile.flatMap(value -> chosenProfile(registration, value, profiles))
         .orElse(RegistrationConfig.DEFAULT_PROFILE);
     checkStatementsCanBeVerified(registration, chosen, profiles, directories);
-    return new RegistrationConfig(chosen, publicBaseUrl, signedRequests, audience, directories, profiles);
+    return new RegistrationConfig(chosen, publicBaseUrl, signedRequests, audience, directories, profiles,
+        registration.section("one-registration-per-software").map(RegistrationReader::oneRegistration)
+            .orElse(RegistrationConfig.OneRegistration.OFF));
+  }
+
+  private static RegistrationConfig.OneRegistration oneRegistration(Section rule) {
+    rule.keys("enabled", "error", "release-after");
+    return new RegistrationConfig.OneRegistration(
+        rule.scalar("enabled").flatMap(Scalar::asBoolean).orElse(false),
+        rule.scalar("error").flatMap(e -> e.asOneOf(RegistrationConfig.OneRegistration.ERRORS, code -> code))
+            .orElse(RegistrationConfig.OneRegistration.OFF.error()),
+        rule.scalar("release-after").flatMap(d -> d.asDuration(java.time.Duration.ofMinutes(1),
+            java.time.Duration.ofDays(3650))));
   }
 
   /** A built-in profile, or one defined in {@code profiles}. */

@@ -48,9 +48,7 @@ public final class OwnershipCheck {
 
   /** After a successful registration: the owner is the statement's software, else the certificate's. */
   public Future<Void> registered(String clientId, Optional<SoftwareStatement> statement, VerifiedClient client) {
-    Optional<SoftwareIdentity> fromStatement = statement.flatMap(s -> s.softwareId()
-        .flatMap(software -> s.orgId().map(org -> new SoftwareIdentity(software, org))));
-    SoftwareIdentity owner = fromStatement.orElseGet(() -> CertificateIdentity.of(client.certificate()).primary());
+    SoftwareIdentity owner = ownerOf(statement, client);
     // The identity server holds the client now: failing the answer would leave the TPP without its
     // client_id and orphan the client. It is answered; managing it through the gateway will be refused.
     return store.record(clientId, owner).recover(e -> {
@@ -60,12 +58,24 @@ public final class OwnershipCheck {
     });
   }
 
-  /** The client is gone at the identity server: failing to forget it only leaves a stale entry. */
-  public Future<Void> deleted(String clientId) {
-    return store.forget(clientId).recover(e -> {
-      LOG.warning("client " + clientId + " was deleted but its owner entry stays: " + e.getMessage());
-      return Future.succeededFuture();
-    });
+  /** The statement's software, else the certificate's: who a registration belongs to. */
+  public static SoftwareIdentity ownerOf(Optional<SoftwareStatement> statement, VerifiedClient client) {
+    return statement.flatMap(s -> s.softwareId().flatMap(software -> s.orgId().map(org -> new SoftwareIdentity(software, org))))
+        .orElseGet(() -> CertificateIdentity.of(client.certificate()).primary());
+  }
+
+  /**
+   * The client is gone at the identity server: failing to forget it only leaves a stale entry.
+   *
+   * @return who owned it, when that could be read
+   */
+  public Future<Optional<SoftwareIdentity>> deleted(String clientId) {
+    return store.owner(clientId)
+        .compose(owner -> store.forget(clientId).map(owner))
+        .recover(e -> {
+          LOG.warning("client " + clientId + " was deleted but its owner entry stays: " + e.getMessage());
+          return Future.succeededFuture(Optional.empty());
+        });
   }
 
   private static <T> Future<T> unavailable(Throwable e) {

@@ -2,6 +2,8 @@ package io.dcrgateway.pipeline;
 
 import io.dcrgateway.audit.AuditLog;
 import io.dcrgateway.audit.RequestAudit;
+import io.dcrgateway.ownership.OneRegistrationPerSoftware;
+import io.dcrgateway.ownership.OneRegistrationPerSoftware.Claim;
 import io.dcrgateway.ownership.OwnershipCheck;
 import io.dcrgateway.policy.Operation;
 import io.dcrgateway.proxy.IdentityServerShape;
@@ -56,6 +58,7 @@ public final class RegistrationPipeline {
   private final RequestContexts contexts;
   private final RegistrationChecks checks;
   private final OwnershipCheck ownership;
+  private final OneRegistrationPerSoftware oneRegistration;
   private final UpstreamClient upstream;
   private final IdentityServerShape shape;
   private final Optional<URI> publicBaseUrl;
@@ -63,7 +66,8 @@ public final class RegistrationPipeline {
   private final RequestAudit audit;
 
   public RegistrationPipeline(Vertx vertx, ListenerConfig listener, ClientCertificateGate tls,
-      RequestContexts contexts, RegistrationChecks checks, OwnershipCheck ownership, UpstreamClient upstream,
+      RequestContexts contexts, RegistrationChecks checks, OwnershipCheck ownership,
+      OneRegistrationPerSoftware oneRegistration, UpstreamClient upstream,
       IdentityServerShape shape, Optional<URI> publicBaseUrl, List<PassThroughRoute> passThrough, AuditLog audit,
       Consumer<RequestAudit.Completed> completed) {
     this.vertx = vertx;
@@ -72,6 +76,7 @@ public final class RegistrationPipeline {
     this.contexts = contexts;
     this.checks = checks;
     this.ownership = ownership;
+    this.oneRegistration = oneRegistration;
     this.upstream = upstream;
     this.shape = shape;
     this.publicBaseUrl = publicBaseUrl;
@@ -153,16 +158,26 @@ public final class RegistrationPipeline {
           if (operation == Operation.REGISTER || operation == Operation.UPDATE) {
             audit.statement(ctx, checks.profileName(), forwarding.statement());
           }
-          IdentityServerShape.Shaped shaped = shape.shape(forwarding.body(), forwarding.contentType());
-          return timed(ctx, () -> upstream.forward(request, client, shaped.body(), forwarding.contentType()))
-              // The identity server did not act: the TPP may present the same statement again.
-              .recover(e -> checks.release(forwarding).transform(v -> Future.failedFuture(e)))
-              .compose(answer -> answer.status() < 300 ? Future.succeededFuture(answer)
-                  : checks.release(forwarding).map(answer))
-              .map(answer -> shape.complete(answer, shaped.withheld()))
-              .compose(answer -> afterwards(ctx, operation, request, client, forwarding, answer));
+          Future<Optional<Claim>> claimed = operation != Operation.REGISTER ? Future.succeededFuture(Optional.empty())
+              : oneRegistration.claim(forwarding.statement(), client, request.context().requestId())
+                  // Refused before forwarding: the statement was not used.
+                  .recover(e -> checks.release(forwarding).transform(v -> Future.failedFuture(e)));
+          return claimed.compose(claim -> forward(ctx, operation, request, client, forwarding, claim));
         })
         .onComplete(done -> settle(ctx, done));
+  }
+
+  /** Stage forward, and what follows from the answer. */
+  private Future<UpstreamResponse> forward(RoutingContext ctx, Operation operation, RegistrationRequest request,
+      VerifiedClient client, Forwarding forwarding, Optional<Claim> claim) {
+    IdentityServerShape.Shaped shaped = shape.shape(forwarding.body(), forwarding.contentType());
+    // The identity server did not act: the TPP may present the same statement (and software) again.
+    Supplier<Future<Void>> notActedOn = () -> checks.release(forwarding).eventually(() -> oneRegistration.abandoned(claim));
+    return timed(ctx, () -> upstream.forward(request, client, shaped.body(), forwarding.contentType()))
+        .recover(e -> notActedOn.get().transform(v -> Future.failedFuture(e)))
+        .compose(answer -> answer.status() < 300 ? Future.succeededFuture(answer) : notActedOn.get().map(answer))
+        .map(answer -> shape.complete(answer, shaped.withheld()))
+        .compose(answer -> afterwards(ctx, operation, request, client, forwarding, claim, answer));
   }
 
   /** Verified certificate and certificate headers only: no registration rules apply here. */
@@ -197,7 +212,7 @@ public final class RegistrationPipeline {
 
   /** What the gateway learns from the answer: who owns a new client, which client is gone. */
   private Future<UpstreamResponse> afterwards(RoutingContext ctx, Operation operation, RegistrationRequest request,
-      VerifiedClient client, Forwarding forwarding, UpstreamResponse answer) {
+      VerifiedClient client, Forwarding forwarding, Optional<Claim> claim, UpstreamResponse answer) {
     Future<Void> learned = Future.succeededFuture();
     if (operation == Operation.REGISTER && answer.status() >= 200 && answer.status() < 300) {
       Optional<String> newClient = RegistrationResponse.json(answer)
@@ -206,12 +221,14 @@ public final class RegistrationPipeline {
       // Fail closed: an answer the gateway cannot read would reach the TPP with the identity
       // server's own registration_client_uri, and management would bypass the gateway.
       newClient.ifPresent(id -> audit.clientIssued(ctx, id));
-      learned = newClient.map(id -> ownership.registered(id, forwarding.statement(), client))
+      learned = newClient.map(id -> ownership.registered(id, forwarding.statement(), client)
+              .compose(v -> oneRegistration.registered(claim, id)))
           .orElse(Future.failedFuture(new GatewayException(502, ErrorCodes.BAD_GATEWAY,
               "upstream.registration-unreadable",
               "the identity server's registration answer has no readable client_id")));
     } else if (operation == Operation.DELETE && answer.status() == 204) {
-      learned = ownership.deleted(request.clientId().orElseThrow());
+      String deleted = request.clientId().orElseThrow();
+      learned = ownership.deleted(deleted).compose(owner -> oneRegistration.deleted(owner, deleted));
     }
     return learned.map(v -> RegistrationResponse.withGatewayClientUri(answer, publicRegistrationUrl(ctx)));
   }

@@ -56,7 +56,7 @@ public final class GatewayServer {
   public static Future<GatewayServer> start(Vertx vertx, GatewayConfig config, Preflight preflight, AuditLog audit,
       GatewayMetrics metrics) {
     SharedState state = SharedState.create(vertx, config.state());
-    return Generation.build(vertx, config, preflight, state.replay(), state.owners(), audit, metrics)
+    return Generation.build(vertx, config, preflight, state.replay(), state.owners(), state.registrations(), audit, metrics)
         .compose(generation -> listen(vertx, generation, state, audit, metrics))
         .onFailure(e -> {
           state.close();
@@ -119,7 +119,7 @@ public final class GatewayServer {
   public Future<List<String>> reload(GatewayConfig config, Preflight preflight) {
     Generation running = current.get();
     List<String> restartOnly = RestartOnlySettings.changed(running.config(), config);
-    return Generation.build(vertx, config, preflight, state.replay(), state.owners(), audit, metrics)
+    return Generation.build(vertx, config, preflight, state.replay(), state.owners(), state.registrations(), audit, metrics)
         .compose(next -> publicServer.updateSSLOptions(ServerTls.options(config.listener().tls(), next.trust()), true)
             .recover(e -> next.stop().transform(v -> Future.failedFuture(
                 new IllegalStateException("the new server TLS settings were refused: " + e.getMessage(), e))))

@@ -3,8 +3,10 @@ package io.dcrgateway.server;
 import io.dcrgateway.audit.AuditLog;
 import io.dcrgateway.config.GatewayConfig;
 import io.dcrgateway.metrics.GatewayMetrics;
+import io.dcrgateway.ownership.OneRegistrationPerSoftware;
 import io.dcrgateway.ownership.OwnershipCheck;
 import io.dcrgateway.ownership.OwnershipStore;
+import io.dcrgateway.ownership.SoftwareRegistrations;
 import io.dcrgateway.pipeline.RegistrationPipeline;
 import io.dcrgateway.proxy.IdentityServerShape;
 import io.dcrgateway.proxy.UpstreamClient;
@@ -55,7 +57,7 @@ final class Generation {
 
   /** Loads the directory keys; fails (and leaves nothing running) when they cannot be read. */
   static Future<Generation> build(Vertx vertx, GatewayConfig config, Preflight preflight, ReplayStore replay,
-      OwnershipStore owners, AuditLog audit, GatewayMetrics metrics) {
+      OwnershipStore owners, SoftwareRegistrations registrations, AuditLog audit, GatewayMetrics metrics) {
     return Registration.start(vertx, config, preflight, replay, metrics.statements(config)).map(registration -> {
       TrustMaterial trust = preflight.trust();
       ClientCertificateVerifier verifier = new ClientCertificateVerifier(trust, Clock.systemUTC(),
@@ -67,7 +69,9 @@ final class Generation {
       RegistrationPipeline pipeline = new RegistrationPipeline(vertx, config.listener(),
           new ClientCertificateGate(() -> verifier, revocation, Clock.systemUTC()),
           new RequestContexts(config.forwarding().requestIdHeader()), registration.checks(),
-          new OwnershipCheck(owners), upstream, new IdentityServerShape(config.upstream().identityServer()),
+          new OwnershipCheck(owners),
+          new OneRegistrationPerSoftware(config.registration().oneRegistration(), registrations), upstream,
+          new IdentityServerShape(config.upstream().identityServer()),
           config.registration().publicBaseUrl(), config.upstream().passThrough(), audit, metrics.requests(config));
       return new Generation(config, preflight, verifier, registration, upstream, revocation, pipeline.router());
     });

@@ -1,7 +1,9 @@
 package io.dcrgateway.state;
 
 import io.dcrgateway.ownership.InMemoryOwnershipStore;
+import io.dcrgateway.ownership.InMemorySoftwareRegistrations;
 import io.dcrgateway.ownership.OwnershipStore;
+import io.dcrgateway.ownership.SoftwareRegistrations;
 import io.dcrgateway.replay.ExpiredIdPurge;
 import io.dcrgateway.replay.InMemoryReplayStore;
 import io.dcrgateway.replay.ReplayStore;
@@ -15,6 +17,7 @@ final class InMemoryState implements SharedState {
   private final InMemoryReplayStore replay;
   private final ExpiredIdPurge purge;
   private final OwnershipStore owners = new InMemoryOwnershipStore();
+  private final SoftwareRegistrations registrations = new InMemorySoftwareRegistrations(Clock.systemUTC());
 
   private InMemoryState(InMemoryReplayStore replay, ExpiredIdPurge purge) {
     this.replay = replay;
@@ -34,6 +37,11 @@ final class InMemoryState implements SharedState {
   @Override
   public OwnershipStore owners() {
     return owners;
+  }
+
+  @Override
+  public SoftwareRegistrations registrations() {
+    return registrations;
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.dcrgateway.state;
 
 import io.dcrgateway.config.StateConfig;
 import io.dcrgateway.ownership.OwnershipStore;
+import io.dcrgateway.ownership.SoftwareRegistrations;
 import io.dcrgateway.replay.ReplayStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -23,6 +24,7 @@ final class RedisState implements SharedState {
   private final RedisClient redis;
   private final ReplayStore replay;
   private final OwnershipStore owners;
+  private final SoftwareRegistrations registrations;
   private final long pinger;
   private volatile boolean wasUp = true;
 
@@ -31,6 +33,7 @@ final class RedisState implements SharedState {
     this.redis = redis;
     this.replay = new RedisReplayStore(redis, Clock.systemUTC());
     this.owners = new RedisOwnershipStore(redis);
+    this.registrations = new RedisSoftwareRegistrations(redis);
     this.pinger = vertx.setPeriodic(1, PING_MILLIS, id -> ping());
   }
 
@@ -60,6 +63,11 @@ final class RedisState implements SharedState {
   @Override
   public OwnershipStore owners() {
     return owners;
+  }
+
+  @Override
+  public SoftwareRegistrations registrations() {
+    return registrations;
   }
 
   @Override

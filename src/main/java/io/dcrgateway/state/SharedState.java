@@ -2,6 +2,7 @@ package io.dcrgateway.state;
 
 import io.dcrgateway.config.StateConfig;
 import io.dcrgateway.ownership.OwnershipStore;
+import io.dcrgateway.ownership.SoftwareRegistrations;
 import io.dcrgateway.replay.ReplayStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -12,6 +13,8 @@ public interface SharedState {
   ReplayStore replay();
 
   OwnershipStore owners();
+
+  SoftwareRegistrations registrations();
 
   /** {@code memory} or {@code redis}: for metrics and logs. */
   String kind();

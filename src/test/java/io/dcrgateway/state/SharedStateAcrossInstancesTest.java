@@ -7,7 +7,6 @@ import io.dcrgateway.config.StateConfig;
 import io.dcrgateway.devpki.DevPkiLayout;
 import io.dcrgateway.devpki.DevPkiManifest;
 import io.dcrgateway.devpki.SoftwareStatementMinter;
-import io.dcrgateway.testkit.OfbDirectory;
 import io.dcrgateway.testkit.RecordingUpstream;
 import io.dcrgateway.testkit.RunningGateway;
 import io.dcrgateway.testkit.SharedDevPki;
@@ -102,6 +101,17 @@ class SharedStateAcrossInstancesTest {
   }
 
   @Test
+  void aSoftwareRegisteredAtOneInstanceIsRefusedASecondRegistrationAtTheOther() throws Exception {
+    HttpResponse<Buffer> atFirst = post(first, DevPkiLayout.OFB_TPP1_A, registration(ssa(DevPkiLayout.OFB_TPP1_A).mint()));
+    HttpResponse<Buffer> atSecond = post(second, DevPkiLayout.OFB_TPP1_B, registration(ssa(DevPkiLayout.OFB_TPP1_B).mint()));
+
+    assertThat(atFirst.statusCode()).isEqualTo(201);
+    assertThat(atSecond.statusCode()).isEqualTo(400);
+    assertThat(atSecond.bodyAsJsonObject().getString("error_description")).contains("already has client client-1");
+    assertThat(upstream.received()).hasSize(1);
+  }
+
+  @Test
   void redisDownMeans503AndNotReadyAndBothInstancesRecoverWithIt() throws Exception {
     redis.stop();
 
@@ -125,7 +135,9 @@ class SharedStateAcrossInstancesTest {
   }
 
   private GatewayConfig config() {
-    GatewayConfig base = OfbDirectory.withProfile(TestConfigs.forUpstream(upstream.baseUrl()), "open-finance-brasil");
+    // SPEC BR-18 on: its claims are shared state too.
+    GatewayConfig base = io.dcrgateway.pipeline.OneRegistrationPerSoftwareTest.enforcing(
+        TestConfigs.forUpstream(upstream.baseUrl()));
     return TestConfigs.withState(base, new StateConfig(StateConfig.Store.REDIS, Optional.of(new StateConfig.Redis(
         StateConfig.RedisType.STANDALONE, List.of(URI.create(redis.url())), Optional.empty(), Optional.empty(),
         Optional.empty(), "test:", Duration.ofSeconds(2), Optional.empty()))));
