@@ -1,22 +1,24 @@
 package io.dcrgateway.audit;
 
 import io.vertx.core.json.JsonObject;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
+import java.time.Duration;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -27,9 +29,16 @@ import java.util.logging.Logger;
  * shutdown loses nothing. When the file passes {@code maxBytes} it is renamed with a timestamp and
  * a new one starts, its first record linked to the last record of the old one. Rotated names sort
  * in the order they were written, so {@code audit verify <file>.* <file>} checks the whole trail.
+ *
+ * <p>When a write fails (disk full, file system read-only, file removed from under a closed
+ * handle), the partial line is cut off, the record is kept and written again every
+ * {@link #RETRY_INTERVAL} with the file reopened, and {@link #problem()} says what is wrong until a
+ * write succeeds: the chain stays unbroken, and the pipeline refuses requests meanwhile
+ * (fail closed, see {@link AuditHealth}).
  */
-public final class AuditFile implements Consumer<JsonObject>, AutoCloseable {
+public final class AuditFile implements Consumer<JsonObject>, AuditHealth, AutoCloseable {
 
+  static final Duration RETRY_INTERVAL = Duration.ofSeconds(1);
   private static final Logger LOG = Logger.getLogger(AuditFile.class.getName());
   private static final JsonObject STOP = new JsonObject();
   private static final DateTimeFormatter ROTATED =
@@ -41,7 +50,11 @@ public final class AuditFile implements Consumer<JsonObject>, AutoCloseable {
   private final BlockingQueue<JsonObject> queue = new ArrayBlockingQueue<>(65_536);
   private final AuditChain chain;
   private final Thread writer;
-  private BufferedWriter out;
+  private final AtomicLong failures = new AtomicLong();
+  private volatile Optional<String> problem = Optional.empty();
+  private volatile boolean closing;
+  // Writer thread only.
+  private FileChannel out;
   private long size;
   private int rotations;
 
@@ -51,7 +64,7 @@ public final class AuditFile implements Consumer<JsonObject>, AutoCloseable {
     this.clock = clock;
     this.chain = new AuditChain(lastHashIn(file));
     this.out = open(file);
-    this.size = Files.size(file);
+    this.size = out.size();
     this.writer = new Thread(this::drain, "dcr-audit-writer");
     writer.setDaemon(true);
     writer.start();
@@ -68,8 +81,10 @@ public final class AuditFile implements Consumer<JsonObject>, AutoCloseable {
   @Override
   public void accept(JsonObject record) {
     try {
-      if (!queue.offer(record, 5, TimeUnit.SECONDS)) {
-        LOG.severe("audit queue full for 5 s: the audit file cannot keep up; record kept in the log: " + record.encode());
+      // While the file is failing nothing drains the queue: waiting would only stall the event loop.
+      long wait = problem.isPresent() ? 0 : 5;
+      if (!queue.offer(record, wait, TimeUnit.SECONDS)) {
+        LOG.severe("audit queue full: the audit file cannot keep up; record kept in the log: " + record.encode());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -77,50 +92,123 @@ public final class AuditFile implements Consumer<JsonObject>, AutoCloseable {
   }
 
   @Override
+  public Optional<String> problem() {
+    return problem;
+  }
+
+  @Override
+  public long writeFailures() {
+    return failures.get();
+  }
+
+  @Override
   public void close() throws InterruptedException {
+    closing = true;
     queue.put(STOP);
     writer.join(TimeUnit.SECONDS.toMillis(30));
   }
 
   private void drain() {
+    String pending = null;
     while (true) {
-      JsonObject record;
       try {
-        record = queue.take();
+        if (pending != null) {
+          if (write(pending)) {
+            pending = null;
+          } else if (closing) {
+            LOG.severe("audit file " + file + " still cannot be written at shutdown; record kept in the log: " + pending);
+            return;
+          } else {
+            Thread.sleep(RETRY_INTERVAL.toMillis());
+          }
+          continue;
+        }
+        JsonObject record = queue.take();
+        if (record == STOP) {
+          closeFile();
+          return;
+        }
+        // Linked once: a record retried after a failure keeps its place in the chain.
+        pending = chain.link(record);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       }
-      try {
-        if (record == STOP) {
-          out.flush();
-          out.close();
-          return;
-        }
-        write(chain.link(record));
-        if (queue.isEmpty()) {
-          out.flush();
-        }
-      } catch (IOException | UncheckedIOException e) {
-        // Keep going: one failed write must not silence the trail. The record is in the log.
-        LOG.log(Level.SEVERE, "audit file " + file + " could not take a record: " + record.encode(), e);
-      }
     }
   }
 
-  private void write(String line) throws IOException {
+  /** One whole line, or nothing: a failed write is cut back so the chain never holds half a record. */
+  private boolean write(String line) {
     byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-    if (size > 0 && size + bytes.length > maxBytes) {
-      rotate();
+    try {
+      if (out == null) {
+        out = open(file);
+        long found = out.size();
+        if (found > size && size > 0) {
+          out.truncate(size);
+        }
+        size = Math.min(found, out.size());
+      }
+      if (size > 0 && size + bytes.length > maxBytes) {
+        rotate();
+      }
+      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      while (buffer.hasRemaining()) {
+        out.write(buffer);
+      }
+      size += bytes.length;
+      if (problem.isPresent()) {
+        LOG.warning("audit file " + file + " is writable again; requests are served again");
+        problem = Optional.empty();
+      }
+      return true;
+    } catch (IOException | RuntimeException e) {
+      failures.incrementAndGet();
+      if (problem.isEmpty()) {
+        LOG.severe("audit file " + file + " cannot be written (" + e + "); requests are refused until it can"
+            + " (retrying every " + RETRY_INTERVAL.toMillis() + " ms)");
+      }
+      problem = Optional.of("audit file " + file + " cannot be written: " + e.getMessage());
+      abandonPartialLine();
+      return false;
     }
-    out.write(line);
-    out.write('\n');
-    size += bytes.length;
+  }
+
+  private void abandonPartialLine() {
+    if (out == null) {
+      return;
+    }
+    try {
+      if (out.size() > size) {
+        out.truncate(size);
+      }
+    } catch (IOException | RuntimeException e) {
+      // Reopening will try again.
+    }
+    try {
+      out.close();
+    } catch (IOException e) {
+      // Nothing more to lose.
+    }
+    out = null;
+  }
+
+  private void closeFile() {
+    if (out == null) {
+      return;
+    }
+    try {
+      out.force(false);
+      out.close();
+    } catch (IOException e) {
+      LOG.severe("audit file " + file + " could not be synced at close: " + e.getMessage());
+    }
   }
 
   private void rotate() throws IOException {
-    out.flush();
+    out.force(false);
     out.close();
+    out = null;
     Files.move(file, rotatedName());
     out = open(file);
     size = 0;
@@ -136,13 +224,13 @@ public final class AuditFile implements Consumer<JsonObject>, AutoCloseable {
     return candidate;
   }
 
-  private static BufferedWriter open(Path file) throws IOException {
-    return Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+  private static FileChannel open(Path file) throws IOException {
+    return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
   }
 
+  /** Only a regular file is read back: a device (such as /dev/full) would never end. */
   private static String lastHashIn(Path file) throws IOException {
-    if (!Files.exists(file)) {
+    if (!Files.isRegularFile(file)) {
       return AuditChain.GENESIS;
     }
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);

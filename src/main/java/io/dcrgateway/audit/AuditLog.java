@@ -17,9 +17,16 @@ public final class AuditLog {
   private static final Logger LOG = Logger.getLogger("io.dcrgateway.audit");
 
   private final Consumer<JsonObject> sink;
+  private final AuditHealth health;
 
   public AuditLog(Consumer<JsonObject> sink) {
+    this(sink, AuditHealth.ALWAYS);
+  }
+
+  /** @param health whether {@code sink} can take records now (the pipeline refuses requests while not) */
+  public AuditLog(Consumer<JsonObject> sink, AuditHealth health) {
     this.sink = sink;
+    this.health = health;
   }
 
   public static AuditLog toLogger() {
@@ -32,6 +39,18 @@ public final class AuditLog {
       log(json);
       also.accept(json);
     });
+  }
+
+  /** The logger and the hash-chained file; the trail is healthy while the file can be written. */
+  public static AuditLog toLoggerAnd(AuditFile file) {
+    return new AuditLog(json -> {
+      log(json);
+      file.accept(json);
+    }, file);
+  }
+
+  public AuditHealth health() {
+    return health;
   }
 
   private static void log(JsonObject json) {

@@ -16,12 +16,20 @@ public record GatewayConfig(
     AuditConfig audit,
     ReloadConfig reload,
     StateConfig state,
+    FetchConfig fetch,
     Optional<DevConfig> dev) {
 
-  /** With the default reload settings and state in memory. */
+  /** With the default reload settings, state in memory and the default fetch policy. */
   public GatewayConfig(ListenerConfig listener, TrustConfig trust, UpstreamConfig upstream, ForwardingConfig forwarding,
       AdminConfig admin, RegistrationConfig registration, AuditConfig audit, Optional<DevConfig> dev) {
     this(listener, trust, upstream, forwarding, admin, registration, audit, ReloadConfig.DEFAULT, StateConfig.MEMORY,
-        dev);
+        FetchConfig.DEFAULT, dev);
+  }
+
+  /** With the default fetch policy (no private destination allowed). */
+  public GatewayConfig(ListenerConfig listener, TrustConfig trust, UpstreamConfig upstream, ForwardingConfig forwarding,
+      AdminConfig admin, RegistrationConfig registration, AuditConfig audit, ReloadConfig reload, StateConfig state,
+      Optional<DevConfig> dev) {
+    this(listener, trust, upstream, forwarding, admin, registration, audit, reload, state, FetchConfig.DEFAULT, dev);
   }
 }

@@ -9,7 +9,8 @@ final class GatewayReader {
   }
 
   static GatewayConfig read(Section root) {
-    root.keys("listener", "trust", "upstream", "forwarding", "admin", "registration", "audit", "reload", "state", "dev");
+    root.keys("listener", "trust", "upstream", "forwarding", "admin", "registration", "audit", "reload", "state", "fetch",
+        "dev");
     ListenerConfig listener = ListenerReader.read(root.sectionOrEmpty("listener"));
     TrustConfig trust = TrustReader.read(root.sectionOrEmpty("trust"));
     UpstreamConfig upstream = UpstreamReader.read(root.sectionOrEmpty("upstream"));
@@ -21,7 +22,7 @@ final class GatewayReader {
     checkPassThroughLeavesRegistrationAlone(root.context(), listener, upstream);
     return new GatewayConfig(listener, trust, upstream, forwarding, admin, registration,
         AuditReader.read(root.sectionOrEmpty("audit")), ReloadReader.read(root.sectionOrEmpty("reload")),
-        StateReader.read(root.sectionOrEmpty("state")), dev);
+        StateReader.read(root.sectionOrEmpty("state")), FetchReader.read(root.sectionOrEmpty("fetch")), dev);
   }
 
   /** Registration and management must always go through the rules, never around them. */

@@ -11,6 +11,7 @@ import java.util.List;
  *     (RFC 7592) is served at {@code <registrationPath>/{client_id}}. Starts with {@code /},
  *     never ends with one.
  * @param maxBodyBytes requests with a larger body are refused before they are buffered
+ * @param limits what one connection, one request and one certificate may cost the gateway
  */
 public record ListenerConfig(
     String host,
@@ -18,7 +19,50 @@ public record ListenerConfig(
     ServerTlsConfig tls,
     String registrationPath,
     long maxBodyBytes,
-    Duration idleTimeout) {
+    Duration idleTimeout,
+    Limits limits) {
+
+  /** With the default {@link Limits}. */
+  public ListenerConfig(String host, int port, ServerTlsConfig tls, String registrationPath, long maxBodyBytes,
+      Duration idleTimeout) {
+    this(host, port, tls, registrationPath, maxBodyBytes, idleTimeout, Limits.DEFAULT);
+  }
+
+  /**
+   * Bounds on what TPPs (and anyone who can open a socket) can make the gateway hold.
+   *
+   * @param maxHeaderBytes all request header lines together; beyond it the request is refused
+   *     (431) before any stage runs
+   * @param maxInitialLineLength the request line ({@code POST /register HTTP/1.1}); beyond it 414
+   * @param maxConnections open connections on the public listener; a connection beyond it is
+   *     closed as soon as it is accepted
+   * @param requestTimeout the whole request, from its first byte to the last byte of the answer:
+   *     a client trickling its body, or an identity server trickling its answer, cannot hold a
+   *     request (and its connection to the identity server) longer than this
+   * @param rateLimit per client certificate
+   */
+  public record Limits(int maxHeaderBytes, int maxInitialLineLength, int maxConnections, Duration requestTimeout,
+      RateLimit rateLimit) {
+
+    /** Netty's and Vert.x's own defaults: far above what a registration request needs. */
+    public static final int DEFAULT_MAX_HEADER_BYTES = 8 * 1024;
+    public static final int DEFAULT_MAX_INITIAL_LINE_LENGTH = 4 * 1024;
+    public static final int DEFAULT_MAX_CONNECTIONS = 1024;
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    public static final Limits DEFAULT = new Limits(DEFAULT_MAX_HEADER_BYTES, DEFAULT_MAX_INITIAL_LINE_LENGTH,
+        DEFAULT_MAX_CONNECTIONS, DEFAULT_REQUEST_TIMEOUT, RateLimit.DEFAULT);
+  }
+
+  /**
+   * A token bucket per client certificate (keyed by its SHA-256): {@code burst} requests at once,
+   * refilled at {@code requests} per {@code per}. Registration is a rare act; a certificate
+   * sending more than this is broken or hostile, and must not crowd out other TPPs.
+   */
+  public record RateLimit(boolean enabled, int requests, Duration per, int burst) {
+
+    public static final RateLimit DEFAULT = new RateLimit(true, 10, Duration.ofSeconds(1), 20);
+    public static final RateLimit OFF = new RateLimit(false, 10, Duration.ofSeconds(1), 20);
+  }
 
   /** All interfaces: the listener is the public face of the gateway. */
   public static final String DEFAULT_HOST = "0.0.0.0";

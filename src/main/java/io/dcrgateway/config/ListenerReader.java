@@ -6,6 +6,8 @@ import static io.dcrgateway.config.ListenerConfig.DEFAULT_MAX_BODY_BYTES;
 import static io.dcrgateway.config.ListenerConfig.DEFAULT_PORT;
 import static io.dcrgateway.config.ListenerConfig.DEFAULT_REGISTRATION_PATH;
 
+import io.dcrgateway.config.ListenerConfig.Limits;
+import io.dcrgateway.config.ListenerConfig.RateLimit;
 import java.time.Duration;
 
 /** {@code listener:}, the public mTLS side. */
@@ -15,12 +17,21 @@ final class ListenerReader {
   static final long MAX_BODY_LIMIT = 16 * 1024 * 1024;
   static final Duration MIN_IDLE_TIMEOUT = Duration.ofSeconds(1);
   static final Duration MAX_IDLE_TIMEOUT = Duration.ofHours(1);
+  /** Below 1 KiB an ordinary browser-free client with a few headers would already be refused. */
+  static final long MIN_HEADER_BYTES = 1024;
+  static final long MAX_HEADER_BYTES = 64 * 1024;
+  static final long MIN_INITIAL_LINE = 256;
+  static final long MAX_INITIAL_LINE = 16 * 1024;
+  static final int MAX_CONNECTIONS = 1_000_000;
+  static final Duration MIN_REQUEST_TIMEOUT = Duration.ofSeconds(1);
+  static final Duration MAX_REQUEST_TIMEOUT = Duration.ofMinutes(10);
 
   private ListenerReader() {
   }
 
   static ListenerConfig read(Section listener) {
-    listener.keys("host", "port", "registration-path", "max-body-size", "idle-timeout", "tls");
+    listener.keys("host", "port", "registration-path", "max-body-size", "idle-timeout", "tls", "max-header-size",
+        "max-initial-line-length", "max-connections", "request-timeout", "rate-limit");
     return new ListenerConfig(
         listener.scalar("host").flatMap(Scalar::asHost).orElse(DEFAULT_HOST),
         listener.scalar("port").flatMap(port -> port.asInt(1, 65535)).orElse(DEFAULT_PORT),
@@ -31,6 +42,32 @@ final class ListenerReader {
             .orElse(DEFAULT_MAX_BODY_BYTES),
         listener.scalar("idle-timeout")
             .flatMap(timeout -> timeout.asDuration(MIN_IDLE_TIMEOUT, MAX_IDLE_TIMEOUT))
-            .orElse(DEFAULT_IDLE_TIMEOUT));
+            .orElse(DEFAULT_IDLE_TIMEOUT),
+        limits(listener));
+  }
+
+  private static Limits limits(Section listener) {
+    return new Limits(
+        listener.scalar("max-header-size").flatMap(size -> size.asBytes(MIN_HEADER_BYTES, MAX_HEADER_BYTES))
+            .map(Long::intValue).orElse(Limits.DEFAULT_MAX_HEADER_BYTES),
+        listener.scalar("max-initial-line-length").flatMap(size -> size.asBytes(MIN_INITIAL_LINE, MAX_INITIAL_LINE))
+            .map(Long::intValue).orElse(Limits.DEFAULT_MAX_INITIAL_LINE_LENGTH),
+        listener.scalar("max-connections").flatMap(n -> n.asInt(1, MAX_CONNECTIONS))
+            .orElse(Limits.DEFAULT_MAX_CONNECTIONS),
+        listener.scalar("request-timeout").flatMap(t -> t.asDuration(MIN_REQUEST_TIMEOUT, MAX_REQUEST_TIMEOUT))
+            .orElse(Limits.DEFAULT_REQUEST_TIMEOUT),
+        listener.section("rate-limit").map(ListenerReader::rateLimit).orElse(RateLimit.DEFAULT));
+  }
+
+  private static RateLimit rateLimit(Section rate) {
+    rate.keys("enabled", "requests", "per", "burst");
+    RateLimit defaults = RateLimit.DEFAULT;
+    int requests = rate.scalar("requests").flatMap(n -> n.asInt(1, 1_000_000)).orElse(defaults.requests());
+    return new RateLimit(
+        rate.scalar("enabled").flatMap(Scalar::asBoolean).orElse(defaults.enabled()),
+        requests,
+        rate.scalar("per").flatMap(d -> d.asDuration(Duration.ofSeconds(1), Duration.ofHours(1))).orElse(defaults.per()),
+        // A bucket smaller than one refill would refuse a client keeping exactly to the rate.
+        rate.scalar("burst").flatMap(n -> n.asInt(1, 1_000_000)).orElse(Math.max(defaults.burst(), requests)));
   }
 }

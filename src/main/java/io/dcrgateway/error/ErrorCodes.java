@@ -16,6 +16,16 @@ public final class ErrorCodes {
   public static final String SERVER_ERROR = "server_error";
   public static final String TEMPORARILY_UNAVAILABLE = "temporarily_unavailable";
   public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type";
+  /**
+   * 429, one certificate over its rate limit. Neither RFC 6749 nor RFC 7591 has a code for it;
+   * named after its HTTP status like the gateway's other own codes ({@code request_too_large},
+   * {@code bad_gateway}). Not {@code slow_down}: RFC 8628 §3.5 defines that for device-flow
+   * polling, and client libraries act on it there. Not {@code temporarily_unavailable}: that says
+   * the server is at fault, and here the client is.
+   */
+  public static final String TOO_MANY_REQUESTS = "too_many_requests";
+  /** 408, the request was not complete within the listener's request timeout. */
+  public static final String REQUEST_TIMEOUT = "request_timeout";
 
   private ErrorCodes() {
   }

@@ -1,6 +1,7 @@
 package io.dcrgateway.keys;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import io.dcrgateway.fetch.FetchGuard;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -79,11 +80,15 @@ public final class CachedKeySet {
   }
 
   static KeySetLoader loaderFor(Vertx vertx, KeySetSource source, WebClient client) {
+    return loaderFor(vertx, source, client, FetchGuard.TRUSTED);
+  }
+
+  static KeySetLoader loaderFor(Vertx vertx, KeySetSource source, WebClient client, FetchGuard guard) {
     if (source.url().isPresent()) {
       if (client == null) {
         throw new IllegalArgumentException("a URL key set source needs a web client");
       }
-      return new HttpKeySetLoader(vertx, client, false, source);
+      return new HttpKeySetLoader(vertx, client, false, source, guard);
     }
     return new FileKeySetLoader(vertx, source.file().orElseThrow(), source.maxBytes());
   }

@@ -1,12 +1,15 @@
 package io.dcrgateway.keys;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import io.dcrgateway.fetch.FetchGuard;
+import io.dcrgateway.fetch.FetchRefusedException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -26,13 +29,20 @@ final class HttpKeySetLoader implements KeySetLoader {
   private final boolean ownsClient;
   private final URI url;
   private final KeySetSource source;
+  private final FetchGuard guard;
 
   HttpKeySetLoader(Vertx vertx, WebClient client, boolean ownsClient, KeySetSource source) {
+    this(vertx, client, ownsClient, source, FetchGuard.TRUSTED);
+  }
+
+  /** @param guard vets the URL before every fetch (a name's addresses may change between fetches) */
+  HttpKeySetLoader(Vertx vertx, WebClient client, boolean ownsClient, KeySetSource source, FetchGuard guard) {
     this.vertx = vertx;
     this.client = client;
     this.ownsClient = ownsClient;
     this.url = source.url().orElseThrow();
     this.source = source;
+    this.guard = guard;
   }
 
   /**
@@ -60,13 +70,15 @@ final class HttpKeySetLoader implements KeySetLoader {
       body.abandon();
       result.tryFail(new KeySetFetchException("no complete answer within " + timeoutMillis + " ms"));
     });
-    client.getAbs(url.toString())
+    guard.vet(url).compose(target -> target.pinned()
+            .map(server -> client.requestAbs(HttpMethod.GET, server, url.toString()))
+            .orElseGet(() -> client.getAbs(url.toString()))
         .as(body)
         .putHeader(HttpHeaders.ACCEPT.toString(), ACCEPT)
         .followRedirects(false)
         .connectTimeout(timeoutMillis)
         .timeout(timeoutMillis)
-        .send()
+        .send())
         .map(this::accepted)
         .onComplete(done -> {
           vertx.cancelTimer(deadline);
@@ -93,6 +105,9 @@ final class HttpKeySetLoader implements KeySetLoader {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof KeySetFetchException) {
         return t;
+      }
+      if (t instanceof FetchRefusedException) {
+        return new KeySetFetchException(t.getMessage());
       }
       if (t instanceof TimeoutException || t instanceof io.netty.channel.ConnectTimeoutException) {
         return new KeySetFetchException("no answer within " + timeoutMillis + " ms");

@@ -1,6 +1,7 @@
 package io.dcrgateway.keys;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import io.dcrgateway.fetch.FetchGuard;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
@@ -31,6 +32,7 @@ public final class KeySetCache {
   private final Clock clock;
   private final FetchCounters counters = new FetchCounters();
   private final Map<URI, CachedKeySet> entries;
+  private final FetchGuard guard;
 
   /**
    * @param client shared for all fetches and left open by {@link #close()}
@@ -39,11 +41,17 @@ public final class KeySetCache {
    */
   public KeySetCache(Vertx vertx, WebClient client, Function<URI, KeySetSource> sourceFor,
       int maxEntries, Clock clock) {
-    this(vertx, client, false, sourceFor, maxEntries, clock);
+    this(vertx, client, false, sourceFor, maxEntries, clock, FetchGuard.TRUSTED);
+  }
+
+  /** @param guard vets each URL before every fetch (the URLs come from requests: SSRF) */
+  public KeySetCache(Vertx vertx, WebClient client, Function<URI, KeySetSource> sourceFor,
+      int maxEntries, Clock clock, FetchGuard guard) {
+    this(vertx, client, false, sourceFor, maxEntries, clock, guard);
   }
 
   private KeySetCache(Vertx vertx, WebClient client, boolean ownsClient,
-      Function<URI, KeySetSource> sourceFor, int maxEntries, Clock clock) {
+      Function<URI, KeySetSource> sourceFor, int maxEntries, Clock clock, FetchGuard guard) {
     if (maxEntries < 1) {
       throw new IllegalArgumentException("maxEntries must be at least 1");
     }
@@ -52,6 +60,7 @@ public final class KeySetCache {
     this.ownsClient = ownsClient;
     this.sourceFor = sourceFor;
     this.clock = clock;
+    this.guard = guard;
     this.entries = new LinkedHashMap<>(16, 0.75f, true) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<URI, CachedKeySet> eldest) {
@@ -62,8 +71,13 @@ public final class KeySetCache {
 
   /** Default limits, the system clock and an HTTP client of its own, closed by {@link #close()}. */
   public static KeySetCache create(Vertx vertx) {
+    return create(vertx, FetchGuard.TRUSTED);
+  }
+
+  /** Like {@link #create(Vertx)}, every fetch vetted by {@code guard}. */
+  public static KeySetCache create(Vertx vertx, FetchGuard guard) {
     return new KeySetCache(vertx, HttpKeySetLoader.newClient(vertx), true, KeySetSource::url,
-        DEFAULT_MAX_ENTRIES, Clock.systemUTC());
+        DEFAULT_MAX_ENTRIES, Clock.systemUTC(), guard);
   }
 
   /**
@@ -135,7 +149,7 @@ public final class KeySetCache {
       throw new IllegalArgumentException("sourceFor must give a URL source for " + url);
     }
     CachedKeySet created = new CachedKeySet(vertx, source,
-        CachedKeySet.loaderFor(vertx, source, client), clock, new FetchCounters(counters));
+        CachedKeySet.loaderFor(vertx, source, client, guard), clock, new FetchCounters(counters));
     synchronized (entries) {
       // Another caller may have created one meanwhile; keep theirs so both share its fetch.
       return entries.computeIfAbsent(url, u -> created);

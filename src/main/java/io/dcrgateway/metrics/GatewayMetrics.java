@@ -5,7 +5,9 @@ import io.dcrgateway.config.GatewayConfig;
 import io.dcrgateway.keys.CachedKeySet;
 import io.dcrgateway.state.SharedState;
 import io.dcrgateway.tls.TrustMaterial;
+import io.dcrgateway.audit.AuditHealth;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -145,6 +147,31 @@ public final class GatewayMetrics implements AutoCloseable {
         .tag("store", state.kind())
         .description("1 while the replay/ownership store can be reached; 0: registrations get 503, not ready")
         .register(registry);
+  }
+
+  /** @return what to call for each connection closed on arrival for being over {@code listener.max-connections} */
+  public Runnable connectionsRefused() {
+    Counter refused = Counter.builder("dcr_gateway_connections_refused")
+        .description("connections closed on arrival because listener.max-connections were open").register(registry);
+    return refused::increment;
+  }
+
+  /** The public listener's open connections. */
+  public void connectionsOpen(java.util.function.IntSupplier open) {
+    Gauge.builder("dcr_gateway_connections_open", open::getAsInt)
+        .description("open connections on the public listener").register(registry);
+  }
+
+  /**
+   * Whether the audit trail can be written (1) or not (0: requests are refused, fail closed), and
+   * how many writes failed: alert on the first, it means decisions are waiting for the disk.
+   */
+  public void auditTrail(AuditHealth health) {
+    Gauge.builder("dcr_gateway_audit_writable", health, h -> h.problem().isPresent() ? 0 : 1)
+        .description("1 while the audit trail can be written; 0 while it cannot and requests are refused")
+        .register(registry);
+    FunctionCounter.builder("dcr_gateway_audit_write_failures", health, AuditHealth::writeFailures)
+        .description("failed attempts to write audit records to the audit file").register(registry);
   }
 
   /** For the reload feature: one count per attempt, {@code failed} when the old config stays. */

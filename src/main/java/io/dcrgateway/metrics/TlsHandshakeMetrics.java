@@ -3,6 +3,8 @@ package io.dcrgateway.metrics;
 import io.dcrgateway.tls.HandshakeFailure;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import java.util.EnumMap;
 import java.util.Map;
@@ -34,7 +36,15 @@ public final class TlsHandshakeMetrics {
 
   /** Sets the server's connection and exception handlers: call before it listens, once. */
   public void attach(HttpServer server) {
-    server.connectionHandler(connection -> ok.increment());
+    attach(server, connection -> { });
+  }
+
+  /** @param then also told of each connection (the server has one connection handler) */
+  public void attach(HttpServer server, Handler<HttpConnection> then) {
+    server.connectionHandler(connection -> {
+      ok.increment();
+      then.handle(connection);
+    });
     server.exceptionHandler(this::failed);
   }
 

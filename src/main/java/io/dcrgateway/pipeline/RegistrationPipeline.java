@@ -1,5 +1,6 @@
 package io.dcrgateway.pipeline;
 
+import io.dcrgateway.audit.AuditHealth;
 import io.dcrgateway.audit.AuditLog;
 import io.dcrgateway.audit.RequestAudit;
 import io.dcrgateway.ownership.OneRegistrationPerSoftware;
@@ -14,6 +15,7 @@ import io.dcrgateway.error.ErrorCodes;
 import io.dcrgateway.error.ErrorResponder;
 import io.dcrgateway.error.GatewayException;
 import io.dcrgateway.proxy.UpstreamClient;
+import io.dcrgateway.ratelimit.CertificateRateLimit;
 import io.dcrgateway.proxy.UpstreamResponse;
 import io.dcrgateway.request.ClientIdPath;
 import io.dcrgateway.request.RegistrationRequest;
@@ -41,12 +43,14 @@ import java.util.logging.Logger;
 
 /**
  * The public listener, stage by stage: <b>tls</b> (client certificate verified once per session)
+ * -> <b>rate-limit</b> (per certificate) -> <b>audit trail</b> (writable, or nothing is decided)
  * -> <b>ownership</b> (management calls: the certificate's software registered the client)
  * -> <b>parse</b> -> <b>software statement</b> -> <b>rules</b> (registrations and updates,
  * {@link RegistrationChecks}) -> <b>forward</b> (to the identity server, its answer relayed with
  * the gateway's {@code registration_client_uri}) -> <b>audit</b> (one event per request, on
  * every path). A failing stage fails with {@link GatewayException}; the failure handler is the
- * one place that answers it.
+ * one place that answers it. Every request runs against one deadline ({@code listener.request-timeout}),
+ * the identity server's share included.
  */
 public final class RegistrationPipeline {
 
@@ -64,13 +68,17 @@ public final class RegistrationPipeline {
   private final Optional<URI> publicBaseUrl;
   private final List<PassThroughRoute> passThrough;
   private final RequestAudit audit;
+  private final AuditHealth auditHealth;
+  private final CertificateRateLimit rateLimit;
 
   public RegistrationPipeline(Vertx vertx, ListenerConfig listener, ClientCertificateGate tls,
-      RequestContexts contexts, RegistrationChecks checks, OwnershipCheck ownership,
-      OneRegistrationPerSoftware oneRegistration, UpstreamClient upstream,
-      IdentityServerShape shape, Optional<URI> publicBaseUrl, List<PassThroughRoute> passThrough, AuditLog audit,
+      CertificateRateLimit rateLimit, RequestContexts contexts, RegistrationChecks checks, OwnershipCheck ownership,
+      OneRegistrationPerSoftware oneRegistration, UpstreamClient upstream, IdentityServerShape shape,
+      Optional<URI> publicBaseUrl, List<PassThroughRoute> passThrough, AuditLog audit,
       Consumer<RequestAudit.Completed> completed) {
     this.vertx = vertx;
+    this.rateLimit = rateLimit;
+    this.auditHealth = audit.health();
     this.listener = listener;
     this.tls = tls;
     this.contexts = contexts;
@@ -89,6 +97,8 @@ public final class RegistrationPipeline {
     String path = listener.registrationPath();
     router.route().handler(this::begin);
     router.route().handler(this::verifyClient);
+    router.route().handler(this::rateLimit);
+    router.route().handler(this::requireAuditTrail);
     router.route().handler(BodyHandler.create(false).setBodyLimit(listener.maxBodyBytes()));
     router.post(path).handler(ctx -> handle(ctx, Operation.REGISTER, Optional.empty()));
     Map<HttpMethod, Operation> management = Map.of(
@@ -119,6 +129,49 @@ public final class RegistrationPipeline {
     response.putHeader(contexts.requestIdHeader(), context.requestId());
     context.interactionId().ifPresent(id -> response.putHeader("x-fapi-interaction-id", id));
     audit.onEnd(ctx, context);
+    RequestDeadline.start(vertx, ctx, listener.limits().requestTimeout(), this::expired);
+    ctx.next();
+  }
+
+  /**
+   * The deadline passed before the identity server was asked (the client trickled its body, or a
+   * key or revocation fetch ran long): 408, and the connection closed, since its request may not
+   * have been read to the end. Once forwarding started, the upstream client's own deadline answers.
+   */
+  private void expired(RoutingContext ctx) {
+    if (ctx.response().ended() || ctx.response().headWritten() || RequestDeadline.of(ctx).forwarding()) {
+      return;
+    }
+    ctx.response().putHeader("Connection", "close");
+    fail(ctx, new GatewayException(408, ErrorCodes.REQUEST_TIMEOUT, "request.timeout",
+        "the request was not completed within " + listener.limits().requestTimeout().toSeconds() + " s"));
+  }
+
+  /** Stage rate-limit: per verified certificate, before its body is read. */
+  private void rateLimit(RoutingContext ctx) {
+    rateLimit.admit(ctx.get(VerifiedClient.class.getName())).onComplete(done -> {
+      if (done.failed()) {
+        ctx.fail(done.cause());
+        ctx.request().resume();
+        return;
+      }
+      ctx.next();
+    });
+  }
+
+  /**
+   * No unaudited decision: while the audit trail cannot be written, nothing is forwarded. The
+   * refusal itself goes to the log and waits for the file like every other record.
+   */
+  private void requireAuditTrail(RoutingContext ctx) {
+    Optional<String> problem = auditHealth.problem();
+    if (problem.isPresent()) {
+      ctx.fail(new GatewayException(503, ErrorCodes.TEMPORARILY_UNAVAILABLE, "audit.unavailable",
+          "the gateway cannot record decisions right now and makes none; retry later",
+          Map.of("Retry-After", "30")));
+      ctx.request().resume();
+      return;
+    }
     ctx.next();
   }
 
@@ -142,6 +195,9 @@ public final class RegistrationPipeline {
   }
 
   private void handle(RoutingContext ctx, Operation operation, Optional<String> clientId) {
+    if (ctx.response().ended()) {
+      return; // answered already (the deadline passed while the body arrived)
+    }
     VerifiedClient client = ctx.get(VerifiedClient.class.getName());
     RegistrationRequest request = new RegistrationRequest(
         ctx.request().method(),
@@ -173,7 +229,12 @@ public final class RegistrationPipeline {
     IdentityServerShape.Shaped shaped = shape.shape(forwarding.body(), forwarding.contentType());
     // The identity server did not act: the TPP may present the same statement (and software) again.
     Supplier<Future<Void>> notActedOn = () -> checks.release(forwarding).eventually(() -> oneRegistration.abandoned(claim));
-    return timed(ctx, () -> upstream.forward(request, client, shaped.body(), forwarding.contentType()))
+    if (!RequestDeadline.of(ctx).beginForwarding()) {
+      // Answered 408 meanwhile: the identity server must not act on a request the TPP saw refused.
+      return notActedOn.get().<UpstreamResponse>transform(v -> Future.failedFuture(timedOut()));
+    }
+    return timed(ctx, () -> upstream.forward(request, client, shaped.body(), forwarding.contentType(),
+            RequestDeadline.of(ctx).remaining()))
         .recover(e -> notActedOn.get().transform(v -> Future.failedFuture(e)))
         .compose(answer -> answer.status() < 300 ? Future.succeededFuture(answer) : notActedOn.get().map(answer))
         .map(answer -> shape.complete(answer, shaped.withheld()))
@@ -182,12 +243,16 @@ public final class RegistrationPipeline {
 
   /** Verified certificate and certificate headers only: no registration rules apply here. */
   private void passThrough(RoutingContext ctx, PassThroughRoute route) {
+    if (ctx.response().ended() || !RequestDeadline.of(ctx).beginForwarding()) {
+      return;
+    }
     VerifiedClient client = ctx.get(VerifiedClient.class.getName());
     RegistrationRequest request = new RegistrationRequest(ctx.request().method(), Optional.empty(),
         MultiMap.caseInsensitiveMultiMap().addAll(ctx.request().headers()),
         ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer(),
         ctx.get(RequestContext.class.getName()));
-    timed(ctx, () -> upstream.passThrough(request, client, route.upstreamPath(), Optional.ofNullable(ctx.request().query())))
+    timed(ctx, () -> upstream.passThrough(request, client, route.upstreamPath(), Optional.ofNullable(ctx.request().query()),
+            RequestDeadline.of(ctx).remaining()))
         .onComplete(done -> settle(ctx, done));
   }
 
@@ -199,6 +264,9 @@ public final class RegistrationPipeline {
 
   /** One place answers: a failure in relaying must reach the failure handler, not hang the client. */
   private void settle(RoutingContext ctx, io.vertx.core.AsyncResult<UpstreamResponse> done) {
+    if (ctx.response().ended()) {
+      return;
+    }
     if (done.failed()) {
       ctx.fail(done.cause());
       return;
@@ -275,7 +343,15 @@ public final class RegistrationPipeline {
         "the gateway could not process the request; quote the request id when reporting it"));
   }
 
+  private static GatewayException timedOut() {
+    return new GatewayException(408, ErrorCodes.REQUEST_TIMEOUT, "request.timeout",
+        "the request was not completed in time");
+  }
+
   private void fail(RoutingContext ctx, GatewayException e) {
+    if (ctx.response().ended()) {
+      return; // one answer per request; its audit record is written already
+    }
     audit.rejected(ctx, e);
     ErrorResponder.write(ctx.response(), e);
   }

@@ -8,72 +8,132 @@ import io.dcrgateway.tls.VerifiedClient;
 import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The forward stage: sends a checked request to the identity server's registration endpoint and
  * returns its answer. Failures become 502 (unreachable, reset, garbage) or 504 (no answer in
  * time), never a hang. Requests are sent once: a POST registration is never retried, so a slow
  * IS cannot end up with two clients for one request.
+ *
+ * <p>Two clocks bound an exchange: {@code response-timeout} is the longest silence (connect, then
+ * between bytes), and the request's remaining {@code budget} is the whole exchange. Without the
+ * second, an identity server answering one byte every few seconds would hold the TPP's request,
+ * and a pooled connection, for as long as it liked.
  */
 public final class UpstreamClient {
 
-  private final WebClient client;
+  /** Far above any registration or token answer: a body past it is garbage, not an answer to relay. */
+  static final long MAX_ANSWER_BYTES = 1024 * 1024;
+
+  private final Vertx vertx;
+  private final HttpClientAgent client;
   private final UpstreamConfig config;
   private final UpstreamHeaders headers;
 
   public UpstreamClient(Vertx vertx, UpstreamConfig config, UpstreamHeaders headers) {
+    this.vertx = vertx;
     this.config = config;
     this.headers = headers;
-    this.client = WebClient.create(vertx, clientOptions(config),
-        new PoolOptions().setHttp1MaxSize(config.poolSize()));
+    this.client = vertx.createHttpClient(clientOptions(config), new PoolOptions().setHttp1MaxSize(config.poolSize()));
   }
 
   /**
    * @param body what to send: the request's own bytes, or the metadata as the profile amended it
    * @param contentType replaces the request's Content-Type when the body changed form
+   * @param budget the whole exchange must end within this (what is left of the request's deadline)
    */
   public Future<UpstreamResponse> forward(RegistrationRequest request, VerifiedClient verified, Buffer body,
-      Optional<String> contentType) {
+      Optional<String> contentType, Duration budget) {
     return send(request, verified, body, contentType, registrationPath(request),
-        config.identityServer().clientAddressOnRegistration());
+        config.identityServer().clientAddressOnRegistration(), budget);
   }
 
   /** A pass-through route: the request as received, to {@code upstreamPath} (query kept). */
   public Future<UpstreamResponse> passThrough(RegistrationRequest request, VerifiedClient verified,
-      String upstreamPath, Optional<String> query) {
+      String upstreamPath, Optional<String> query, Duration budget) {
     return send(request, verified, request.body(), Optional.empty(),
-        upstreamPath + query.map(q -> "?" + q).orElse(""), true);
+        upstreamPath + query.map(q -> "?" + q).orElse(""), true, budget);
   }
 
   private Future<UpstreamResponse> send(RegistrationRequest request, VerifiedClient verified, Buffer body,
-      Optional<String> contentType, String pathAndQuery, boolean withClientAddress) {
+      Optional<String> contentType, String pathAndQuery, boolean withClientAddress, Duration budget) {
     MultiMap outbound = headers.forRequest(request, verified, withClientAddress);
     contentType.ifPresent(type -> outbound.set("Content-Type", type));
-    return client.requestAbs(request.method(), config.baseUrl().toString().replaceAll("/+$", "") + pathAndQuery)
-        .putHeaders(outbound)
-        .connectTimeout(config.connectTimeout().toMillis())
-        .timeout(config.responseTimeout().toMillis())
-        .followRedirects(false)
-        .sendBuffer(body)
-        .recover(e -> Future.failedFuture(translate(e)))
-        .map(UpstreamClient::relayable);
+    Promise<UpstreamResponse> result = Promise.promise();
+    AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+    long deadline = vertx.setTimer(Math.max(1, budget.toMillis()), id -> {
+      if (result.tryFail(deadlinePassed())) {
+        abandon(sent.get());
+      }
+    });
+    RequestOptions options = new RequestOptions()
+        .setMethod(request.method())
+        .setAbsoluteURI(config.baseUrl().toString().replaceAll("/+$", "") + pathAndQuery)
+        .setFollowRedirects(false)
+        .setConnectTimeout(config.connectTimeout().toMillis())
+        .setIdleTimeout(config.responseTimeout().toMillis());
+    client.request(options)
+        .compose(outgoing -> {
+          sent.set(outgoing);
+          outgoing.headers().setAll(outbound);
+          // Sent once, whatever happens next: no retry of a registration the IS may have acted on.
+          return outgoing.send(body);
+        })
+        .onComplete(done -> {
+          if (done.failed()) {
+            result.tryFail(translate(done.cause()));
+          } else {
+            collect(done.result(), result);
+          }
+        });
+    return result.future().andThen(v -> vertx.cancelTimer(deadline));
+  }
+
+  private static void collect(HttpClientResponse response, Promise<UpstreamResponse> result) {
+    Buffer collected = Buffer.buffer();
+    response.handler(chunk -> {
+      if (collected.length() + (long) chunk.length() > MAX_ANSWER_BYTES) {
+        if (result.tryFail(new GatewayException(502, ErrorCodes.BAD_GATEWAY, "upstream.unavailable",
+            "the identity server's answer is larger than " + MAX_ANSWER_BYTES + " bytes; not relayed"))) {
+          abandon(response.request());
+        }
+        return;
+      }
+      collected.appendBuffer(chunk);
+    });
+    response.exceptionHandler(e -> result.tryFail(translate(e)));
+    response.endHandler(v -> result.tryComplete(new UpstreamResponse(response.statusCode(), response.statusMessage(),
+        UpstreamHeaders.forResponse(response.headers()), collected)));
+  }
+
+  /** Closes the exchange (and, for HTTP/1.1, its connection): a late answer must not be read by the next request. */
+  private static void abandon(HttpClientRequest request) {
+    if (request != null) {
+      // reset() alone leaves an HTTP/1.1 connection open once the request was sent in full.
+      request.reset();
+      request.connection().close();
+    }
   }
 
   public Future<Void> close() {
-    client.close();
-    return Future.succeededFuture();
+    return client.close();
   }
 
   private String registrationPath(RegistrationRequest request) {
@@ -82,13 +142,16 @@ public final class UpstreamClient {
             .orElse("");
   }
 
-  private static UpstreamResponse relayable(HttpResponse<Buffer> response) {
-    Buffer body = response.body() == null ? Buffer.buffer() : response.body();
-    return new UpstreamResponse(response.statusCode(), response.statusMessage(),
-        UpstreamHeaders.forResponse(response.headers()), body);
+  private static GatewayException deadlinePassed() {
+    return new GatewayException(504, ErrorCodes.GATEWAY_TIMEOUT, "upstream.timeout",
+        "the identity server did not complete its answer within the request deadline; the registration may be"
+            + " retried later");
   }
 
-  private GatewayException translate(Throwable e) {
+  private static GatewayException translate(Throwable e) {
+    if (e instanceof GatewayException gateway) {
+      return gateway;
+    }
     if (e instanceof TimeoutException || e instanceof ConnectTimeoutException) {
       return new GatewayException(504, ErrorCodes.GATEWAY_TIMEOUT, "upstream.timeout",
           "the identity server did not answer in time; the registration may be retried later");
@@ -97,10 +160,8 @@ public final class UpstreamClient {
         "the identity server could not be reached or gave no valid answer");
   }
 
-  private static WebClientOptions clientOptions(UpstreamConfig config) {
-    WebClientOptions options = new WebClientOptions()
-        .setUserAgentEnabled(false)
-        .setFollowRedirects(false)
+  private static HttpClientOptions clientOptions(UpstreamConfig config) {
+    HttpClientOptions options = new HttpClientOptions()
         .setKeepAlive(true)
         .setConnectTimeout((int) config.connectTimeout().toMillis())
         .setMaxHeaderSize(64 * 1024);

@@ -1,5 +1,6 @@
 package io.dcrgateway.revocation;
 
+import io.dcrgateway.fetch.FetchGuard;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -32,6 +33,7 @@ final class CrlStore {
 
   private final Vertx vertx;
   private final HttpFetch http;
+  private final FetchGuard distributionPoints;
   private final Clock clock;
   private final Map<String, Held> held = new ConcurrentHashMap<>();
   private final Map<String, Future<LoadedCrl>> loading = new ConcurrentHashMap<>();
@@ -39,9 +41,11 @@ final class CrlStore {
   private record Held(CrlLocation location, LoadedCrl crl) {
   }
 
-  CrlStore(Vertx vertx, HttpFetch http, Clock clock) {
+  /** @param distributionPoints vets the URLs certificates name (files are the operator's) */
+  CrlStore(Vertx vertx, HttpFetch http, FetchGuard distributionPoints, Clock clock) {
     this.vertx = vertx;
     this.http = http;
+    this.distributionPoints = distributionPoints;
     this.clock = clock;
   }
 
@@ -100,7 +104,7 @@ final class CrlStore {
       return vertx.fileSystem().readFile(location.file().get().toString())
           .recover(e -> Future.failedFuture(new RevocationFetchException("cannot read " + location)));
     }
-    return http.fetch(HttpMethod.GET, location.url().orElseThrow(), Buffer.buffer(), null, location.timeout(),
+    return http.fetch(distributionPoints, HttpMethod.GET, location.url().orElseThrow(), Buffer.buffer(), null, location.timeout(),
         MAX_CRL_BYTES);
   }
 

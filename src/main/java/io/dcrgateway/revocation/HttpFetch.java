@@ -1,5 +1,7 @@
 package io.dcrgateway.revocation;
 
+import io.dcrgateway.fetch.FetchGuard;
+import io.dcrgateway.fetch.FetchTarget;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -29,8 +31,21 @@ final class HttpFetch {
     this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
   }
 
-  /** @param body empty for a GET */
-  Future<Buffer> fetch(HttpMethod method, URI url, Buffer body, String contentType, Duration timeout, long maxBytes) {
+  /**
+   * @param guard vets the URL first (a certificate's AIA and CDP URLs are the TPP's CA's word,
+   *     not the operator's) and gives the address to connect to
+   * @param body empty for a GET
+   */
+  Future<Buffer> fetch(FetchGuard guard, HttpMethod method, URI url, Buffer body, String contentType, Duration timeout,
+      long maxBytes) {
+    return guard.vet(url)
+        .recover(e -> Future.failedFuture(new RevocationFetchException(e.getMessage())))
+        .compose(target -> fetch(target, method, body, contentType, timeout, maxBytes));
+  }
+
+  private Future<Buffer> fetch(FetchTarget target, HttpMethod method, Buffer body, String contentType,
+      Duration timeout, long maxBytes) {
+    URI url = target.url();
     long millis = Math.max(1, timeout.toMillis());
     Promise<Buffer> result = Promise.promise();
     AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
@@ -44,6 +59,7 @@ final class HttpFetch {
     });
     RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(url.toString())
         .setConnectTimeout(millis).setIdleTimeout(millis);
+    target.pinned().ifPresent(options::setServer);
     client.request(options)
         .compose(request -> {
           sent.set(request);

@@ -1,6 +1,7 @@
 package io.dcrgateway.revocation;
 
 import io.dcrgateway.config.TrustConfig.Revocation;
+import io.dcrgateway.fetch.FetchGuard;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -23,11 +24,14 @@ final class OcspChecker {
   private static final long MAX_ANSWER_BYTES = 64 * 1024;
 
   private final HttpFetch http;
+  private final FetchGuard certificateResponders;
   private final Clock clock;
   private final BoundedCache<CertificateID, RevocationStatus> answers = new BoundedCache<>(10_000);
 
-  OcspChecker(HttpFetch http, Clock clock) {
+  /** @param certificateResponders vets responders named in certificates (a configured one is trusted) */
+  OcspChecker(HttpFetch http, FetchGuard certificateResponders, Clock clock) {
     this.http = http;
+    this.certificateResponders = certificateResponders;
     this.clock = clock;
   }
 
@@ -43,7 +47,8 @@ final class OcspChecker {
           "no OCSP responder configured or named in the certificate", clock.instant()));
     }
     OcspQuestion question = OcspQuestion.about(id);
-    return http.fetch(HttpMethod.POST, responder.get(), Buffer.buffer(question.encoded()),
+    FetchGuard guard = config.responderUrl().isPresent() ? FetchGuard.TRUSTED : certificateResponders;
+    return http.fetch(guard, HttpMethod.POST, responder.get(), Buffer.buffer(question.encoded()),
             "application/ocsp-request", config.timeout(), MAX_ANSWER_BYTES)
         .map(body -> OcspAnswer.read(body.getBytes(), question, issuer, clock.instant(), config.maxAge()))
         .recover(e -> Future.succeededFuture(RevocationStatus.unknown(OcspAnswer.METHOD,

@@ -1,6 +1,8 @@
 package io.dcrgateway.revocation;
 
+import io.dcrgateway.config.FetchConfig;
 import io.dcrgateway.config.TrustConfig;
+import io.dcrgateway.fetch.FetchPolicy;
 import io.dcrgateway.config.TrustConfig.Revocation;
 import io.dcrgateway.config.TrustConfig.Revocation.Mode;
 import io.vertx.core.Future;
@@ -42,18 +44,30 @@ public final class RevocationChecker {
    */
   public static Optional<RevocationChecker> create(Vertx vertx, TrustConfig trust, Clock clock,
       Supplier<? extends RevocationObserver> observer) {
-    return trust.domains().stream().anyMatch(d -> d.revocation().mode() != Mode.OFF)
-        ? Optional.of(new RevocationChecker(vertx, trust, clock, observer.get())) : Optional.empty();
+    return create(vertx, trust, FetchConfig.DEFAULT, clock, observer);
   }
 
-  private RevocationChecker(Vertx vertx, TrustConfig trust, Clock clock, RevocationObserver observer) {
+  /**
+   * @param fetch which private hosts the OCSP responders and CRL distribution points named in
+   *     client certificates may be at: those URLs are chosen by whoever issued the certificate
+   */
+  public static Optional<RevocationChecker> create(Vertx vertx, TrustConfig trust, FetchConfig fetch, Clock clock,
+      Supplier<? extends RevocationObserver> observer) {
+    return trust.domains().stream().anyMatch(d -> d.revocation().mode() != Mode.OFF)
+        ? Optional.of(new RevocationChecker(vertx, trust, fetch, clock, observer.get())) : Optional.empty();
+  }
+
+  private RevocationChecker(Vertx vertx, TrustConfig trust, FetchConfig fetch, Clock clock,
+      RevocationObserver observer) {
     this.vertx = vertx;
     trust.domains().forEach(domain -> byDomain.put(domain.name(), domain.revocation()));
     this.clock = clock;
     this.observer = observer;
     this.http = new HttpFetch(vertx);
-    this.ocsp = new OcspChecker(http, clock);
-    CrlStore store = new CrlStore(vertx, http, clock);
+    this.ocsp = new OcspChecker(http,
+        new FetchPolicy(vertx, fetch, FetchPolicy.Schemes.HTTP_OR_HTTPS, "OCSP responder"), clock);
+    CrlStore store = new CrlStore(vertx, http,
+        new FetchPolicy(vertx, fetch, FetchPolicy.Schemes.HTTP_OR_HTTPS, "CRL distribution point"), clock);
     this.crl = new CrlChecker(store, clock);
     this.sweep = byDomain.values().stream().anyMatch(r -> r.mode() != Mode.OFF && r.crl().enabled())
         ? vertx.setPeriodic(SWEEP_MILLIS, id -> store.refreshDue()) : -1;

@@ -14,6 +14,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
@@ -56,7 +57,7 @@ public final class GatewayServer {
   public static Future<GatewayServer> start(Vertx vertx, GatewayConfig config, Preflight preflight, AuditLog audit,
       GatewayMetrics metrics) {
     SharedState state = SharedState.create(vertx, config.state());
-    return Generation.build(vertx, config, preflight, state.replay(), state.owners(), state.registrations(), audit, metrics)
+    return Generation.build(vertx, config, preflight, state, audit, metrics)
         .compose(generation -> listen(vertx, generation, state, audit, metrics))
         .onFailure(e -> {
           state.close();
@@ -67,11 +68,16 @@ public final class GatewayServer {
   private static Future<GatewayServer> listen(Vertx vertx, Generation generation, SharedState state, AuditLog audit,
       GatewayMetrics metrics) {
     GatewayConfig config = generation.config();
-    // Not ready while the shared store is unreachable: the balancer sends TPPs to an instance that can serve them.
-    Readiness readiness = new Readiness(state::available);
+    Readiness readiness = new Readiness();
     AtomicReference<Generation> current = new AtomicReference<>(generation);
     metrics.directoryKeys(generation.registration().keysByDirectory());
     metrics.sharedState(state);
+    metrics.auditTrail(audit.health());
+    // Not ready while registrations would fail closed: keys unusable, no audit trail, no shared state.
+    readiness.check(() -> DirectoryKeysReadiness.problems(current.get().registration().keysByDirectory()));
+    readiness.check("audit-trail", () -> audit.health().problem());
+    readiness.check("shared-state", () -> state.available() ? Optional.empty()
+        : Optional.of(state.kind() + " store unreachable: registrations and management calls get 503"));
 
     ListenerConfig listener = config.listener();
     HttpServerOptions publicOptions = ServerTls.apply(ServerTls.options(listener.tls(), generation.trust()),
@@ -79,11 +85,16 @@ public final class GatewayServer {
             .setHost(listener.host())
             .setPort(listener.port())
             .setIdleTimeout((int) listener.idleTimeout().toMillis())
-            .setIdleTimeoutUnit(TimeUnit.MILLISECONDS));
+            .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+            // Beyond these Vert.x answers 431 / 414 itself and closes, before any stage runs.
+            .setMaxHeaderSize(listener.limits().maxHeaderBytes())
+            .setMaxInitialLineLength(listener.limits().maxInitialLineLength()));
     // Each request goes to the generation current when it arrives, keep-alive connections included.
     HttpServer publicServer = vertx.createHttpServer(publicOptions)
         .requestHandler(request -> current.get().router().handle(request));
-    metrics.tlsHandshakes().attach(publicServer);
+    ConnectionLimit connections = new ConnectionLimit(listener.limits().maxConnections(), metrics.connectionsRefused());
+    metrics.connectionsOpen(connections::open);
+    metrics.tlsHandshakes().attach(publicServer, connections);
     HttpServer adminServer = config.admin().enabled()
         // HTTP/1.1 only: scrapers and probes speak it, and a client's h2c upgrade (the JDK client
         // asks for one by default) stalled the /metrics body mid-stream.
@@ -119,7 +130,7 @@ public final class GatewayServer {
   public Future<List<String>> reload(GatewayConfig config, Preflight preflight) {
     Generation running = current.get();
     List<String> restartOnly = RestartOnlySettings.changed(running.config(), config);
-    return Generation.build(vertx, config, preflight, state.replay(), state.owners(), state.registrations(), audit, metrics)
+    return Generation.build(vertx, config, preflight, state, audit, metrics)
         .compose(next -> publicServer.updateSSLOptions(ServerTls.options(config.listener().tls(), next.trust()), true)
             .recover(e -> next.stop().transform(v -> Future.failedFuture(
                 new IllegalStateException("the new server TLS settings were refused: " + e.getMessage(), e))))

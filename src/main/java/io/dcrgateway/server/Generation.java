@@ -5,16 +5,15 @@ import io.dcrgateway.config.GatewayConfig;
 import io.dcrgateway.metrics.GatewayMetrics;
 import io.dcrgateway.ownership.OneRegistrationPerSoftware;
 import io.dcrgateway.ownership.OwnershipCheck;
-import io.dcrgateway.ownership.OwnershipStore;
-import io.dcrgateway.ownership.SoftwareRegistrations;
 import io.dcrgateway.pipeline.RegistrationPipeline;
 import io.dcrgateway.proxy.IdentityServerShape;
 import io.dcrgateway.proxy.UpstreamClient;
 import io.dcrgateway.proxy.UpstreamHeaders;
-import io.dcrgateway.replay.ReplayStore;
+import io.dcrgateway.ratelimit.CertificateRateLimit;
 import io.dcrgateway.request.RequestContexts;
 import io.dcrgateway.revocation.RevocationChecker;
 import io.dcrgateway.revocation.RevocationMetrics;
+import io.dcrgateway.state.SharedState;
 import io.dcrgateway.tls.ClientCertificateGate;
 import io.dcrgateway.tls.ClientCertificateVerifier;
 import io.dcrgateway.tls.TrustMaterial;
@@ -32,7 +31,8 @@ import java.util.Optional;
  * old one is retired only once requests that started on it have had time to finish.
  *
  * <p>What outlives generations is passed in: the replay and ownership stores (a reload must not
- * forget used statements or who registered which client), the audit log and the metrics.
+ * forget used statements or who registered which client), the rate limiter's buckets, the audit
+ * log and the metrics.
  */
 final class Generation {
 
@@ -56,21 +56,22 @@ final class Generation {
   }
 
   /** Loads the directory keys; fails (and leaves nothing running) when they cannot be read. */
-  static Future<Generation> build(Vertx vertx, GatewayConfig config, Preflight preflight, ReplayStore replay,
-      OwnershipStore owners, SoftwareRegistrations registrations, AuditLog audit, GatewayMetrics metrics) {
-    return Registration.start(vertx, config, preflight, replay, metrics.statements(config)).map(registration -> {
+  static Future<Generation> build(Vertx vertx, GatewayConfig config, Preflight preflight,
+      SharedState state, AuditLog audit, GatewayMetrics metrics) {
+    return Registration.start(vertx, config, preflight, state.replay(), metrics.statements(config)).map(registration -> {
       TrustMaterial trust = preflight.trust();
       ClientCertificateVerifier verifier = new ClientCertificateVerifier(trust, Clock.systemUTC(),
           metrics.certificateVerifications());
       UpstreamClient upstream = new UpstreamClient(vertx, config.upstream(), new UpstreamHeaders(config.forwarding()));
       // Only when a trust domain asks for it: with revocation off nothing changes, no timer runs.
-      Optional<RevocationChecker> revocation = RevocationChecker.create(vertx, config.trust(), Clock.systemUTC(),
+      Optional<RevocationChecker> revocation = RevocationChecker.create(vertx, config.trust(), config.fetch(), Clock.systemUTC(),
           () -> new RevocationMetrics(metrics.registry()));
       RegistrationPipeline pipeline = new RegistrationPipeline(vertx, config.listener(),
           new ClientCertificateGate(() -> verifier, revocation, Clock.systemUTC()),
+          new CertificateRateLimit(state.rates(), config.listener().limits().rateLimit()),
           new RequestContexts(config.forwarding().requestIdHeader()), registration.checks(),
-          new OwnershipCheck(owners),
-          new OneRegistrationPerSoftware(config.registration().oneRegistration(), registrations), upstream,
+          new OwnershipCheck(state.owners()),
+          new OneRegistrationPerSoftware(config.registration().oneRegistration(), state.registrations()), upstream,
           new IdentityServerShape(config.upstream().identityServer()),
           config.registration().publicBaseUrl(), config.upstream().passThrough(), audit, metrics.requests(config));
       return new Generation(config, preflight, verifier, registration, upstream, revocation, pipeline.router());
@@ -98,15 +99,16 @@ final class Generation {
   }
 
   /**
-   * How long a request that began on this generation may still be using it: the upstream's
-   * connect and response timeouts and the slowest revocation fetch, plus a margin.
+   * How long a request that began on this generation may still be using it: its deadline
+   * ({@code listener.request-timeout}), or the slowest revocation fetch it may have started,
+   * plus a margin.
    */
   Duration lingering() {
     Duration revocationTimeout = config.trust().domains().stream()
         .map(d -> d.revocation().ocsp().timeout().plus(d.revocation().crl().timeout()))
         .max(Duration::compareTo).orElse(Duration.ZERO);
-    return config.upstream().connectTimeout().plus(config.upstream().responseTimeout())
-        .plus(revocationTimeout).plus(Duration.ofSeconds(5));
+    Duration deadline = config.listener().limits().requestTimeout();
+    return (deadline.compareTo(revocationTimeout) > 0 ? deadline : revocationTimeout).plus(Duration.ofSeconds(5));
   }
 
   /** Releases clients, timers and caches. */

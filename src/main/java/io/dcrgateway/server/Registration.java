@@ -2,6 +2,7 @@ package io.dcrgateway.server;
 
 import io.dcrgateway.config.DirectoryConfig;
 import io.dcrgateway.config.GatewayConfig;
+import io.dcrgateway.fetch.FetchPolicy;
 import io.dcrgateway.keys.CachedKeySet;
 import io.dcrgateway.keys.KeySetCache;
 import io.dcrgateway.keys.KeySetSource;
@@ -54,12 +55,15 @@ final class Registration {
       keySets.put(directory.name(), keys);
       directories.add(new TrustedDirectory(directory, new CachedVerificationKeys(keys)));
     }
-    KeySetCache softwareKeys = KeySetCache.create(vertx);
+    // The TPP's JWKS URL comes from its statement: vetted against the fetch policy (SSRF).
+    FetchPolicy jwksEndpoints = new FetchPolicy(vertx, config.fetch(), FetchPolicy.Schemes.HTTPS_ONLY,
+        "the software statement's JWKS endpoint");
+    KeySetCache softwareKeys = KeySetCache.create(vertx, jwksEndpoints);
     SoftwareStatementVerifier verifier = new SoftwareStatementVerifier(directories, replay, clock, statements);
     Duration skew = config.registration().directories().stream().map(DirectoryConfig::clockSkew)
         .max(Duration::compareTo).orElse(Duration.ofSeconds(60));
     SignedRequestVerifier signedRequests = new SignedRequestVerifier(verifier,
-        new CachedSoftwareKeys(softwareKeys), replay, config.registration().audience(), skew);
+        new CachedSoftwareKeys(softwareKeys, jwksEndpoints), replay, config.registration().audience(), skew);
     RegistrationChecks checks = new RegistrationChecks(preflight.profile(config), verifier, signedRequests,
         config.registration().signedRequests());
     Registration registration = new Registration(keySets, softwareKeys, checks);

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * The settings a reload cannot apply because they belong to a bound socket or an open file: the
- * public listener's address and idle timeout, the admin listener, the audit file, and how reloads are noticed. A reload that
+ * public listener's address, idle timeout, header and connection limits, the admin listener, the audit file, and how reloads are noticed. A reload that
  * changes them applies everything else and says which keys wait for a restart.
  */
 final class RestartOnlySettings {
@@ -20,6 +20,12 @@ final class RestartOnlySettings {
     compare(keys, "listener.host", running.listener().host(), loaded.listener().host());
     compare(keys, "listener.port", running.listener().port(), loaded.listener().port());
     compare(keys, "listener.idle-timeout", running.listener().idleTimeout(), loaded.listener().idleTimeout());
+    compare(keys, "listener.max-header-size", running.listener().limits().maxHeaderBytes(),
+        loaded.listener().limits().maxHeaderBytes());
+    compare(keys, "listener.max-initial-line-length", running.listener().limits().maxInitialLineLength(),
+        loaded.listener().limits().maxInitialLineLength());
+    compare(keys, "listener.max-connections", running.listener().limits().maxConnections(),
+        loaded.listener().limits().maxConnections());
     compare(keys, "admin", running.admin(), loaded.admin());
     compare(keys, "audit", running.audit(), loaded.audit());
     compare(keys, "reload", running.reload(), loaded.reload());

@@ -4,6 +4,8 @@ import io.dcrgateway.ownership.InMemoryOwnershipStore;
 import io.dcrgateway.ownership.InMemorySoftwareRegistrations;
 import io.dcrgateway.ownership.OwnershipStore;
 import io.dcrgateway.ownership.SoftwareRegistrations;
+import io.dcrgateway.ratelimit.InMemoryRateLimiter;
+import io.dcrgateway.ratelimit.RateLimiter;
 import io.dcrgateway.replay.ExpiredIdPurge;
 import io.dcrgateway.replay.InMemoryReplayStore;
 import io.dcrgateway.replay.ReplayStore;
@@ -18,6 +20,7 @@ final class InMemoryState implements SharedState {
   private final ExpiredIdPurge purge;
   private final OwnershipStore owners = new InMemoryOwnershipStore();
   private final SoftwareRegistrations registrations = new InMemorySoftwareRegistrations(Clock.systemUTC());
+  private final RateLimiter rates = new InMemoryRateLimiter(Clock.systemUTC());
 
   private InMemoryState(InMemoryReplayStore replay, ExpiredIdPurge purge) {
     this.replay = replay;
@@ -42,6 +45,11 @@ final class InMemoryState implements SharedState {
   @Override
   public SoftwareRegistrations registrations() {
     return registrations;
+  }
+
+  @Override
+  public RateLimiter rates() {
+    return rates;
   }
 
   @Override

@@ -3,6 +3,8 @@ package io.dcrgateway.state;
 import io.dcrgateway.config.StateConfig;
 import io.dcrgateway.ownership.OwnershipStore;
 import io.dcrgateway.ownership.SoftwareRegistrations;
+import io.dcrgateway.ratelimit.InMemoryRateLimiter;
+import io.dcrgateway.ratelimit.RateLimiter;
 import io.dcrgateway.replay.ReplayStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -25,6 +27,7 @@ final class RedisState implements SharedState {
   private final ReplayStore replay;
   private final OwnershipStore owners;
   private final SoftwareRegistrations registrations;
+  private final RateLimiter rates;
   private final long pinger;
   private volatile boolean wasUp = true;
 
@@ -34,6 +37,11 @@ final class RedisState implements SharedState {
     this.replay = new RedisReplayStore(redis, Clock.systemUTC());
     this.owners = new RedisOwnershipStore(redis);
     this.registrations = new RedisSoftwareRegistrations(redis);
+    // Redis down: each instance keeps limiting on its own rather than refusing every request or
+    // none; the budget is then per instance until Redis answers again.
+    RateLimiter local = new InMemoryRateLimiter(Clock.systemUTC());
+    RateLimiter shared = new RedisRateLimiter(redis);
+    this.rates = (key, limit) -> shared.take(key, limit).recover(e -> local.take(key, limit));
     this.pinger = vertx.setPeriodic(1, PING_MILLIS, id -> ping());
   }
 
@@ -68,6 +76,11 @@ final class RedisState implements SharedState {
   @Override
   public SoftwareRegistrations registrations() {
     return registrations;
+  }
+
+  @Override
+  public RateLimiter rates() {
+    return rates;
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.dcrgateway.state;
 import io.dcrgateway.config.StateConfig;
 import io.dcrgateway.ownership.OwnershipStore;
 import io.dcrgateway.ownership.SoftwareRegistrations;
+import io.dcrgateway.ratelimit.RateLimiter;
 import io.dcrgateway.replay.ReplayStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -15,6 +16,9 @@ public interface SharedState {
   OwnershipStore owners();
 
   SoftwareRegistrations registrations();
+
+  /** Per-certificate request budgets: shared, so a burst spread over instances drains one bucket. */
+  RateLimiter rates();
 
   /** {@code memory} or {@code redis}: for metrics and logs. */
   String kind();

@@ -103,11 +103,10 @@ public final class SignedRequestVerifier {
       return Future.failedFuture(StatementRejections.invalid("statement.claims",
           endpointClaim + " is not a URI: " + endpoint.get()));
     }
-    // Holder-of-key proof is only as good as the channel the keys come over: https, except on
-    // loopback (a directory never names a loopback address for a real TPP).
-    boolean loopback = "http".equalsIgnoreCase(uri.getScheme())
-        && ("127.0.0.1".equals(uri.getHost()) || "localhost".equalsIgnoreCase(uri.getHost()));
-    if (!uri.isAbsolute() || uri.getHost() == null || !("https".equalsIgnoreCase(uri.getScheme()) || loopback)) {
+    // Scheme and destination (https, public addresses: holder-of-key proof is only as good as the
+    // channel the keys come over, and the URL must not lead into the bank's network) are the
+    // fetch policy's, applied by softwareKeys before anything is fetched.
+    if (!uri.isAbsolute() || uri.getHost() == null) {
       return Future.failedFuture(StatementRejections.invalid("statement.claims",
           endpointClaim + " must be an absolute https URL, got " + endpoint.get()));
     }

@@ -40,6 +40,17 @@ class ValueValidationTest {
       listener.idle-timeout => 60 => must be a duration with a unit (ms, s, m or h) between 1s and 1h, e.g. 60s, got "60"
       listener.idle-timeout => 1d => must be a duration such as 500ms, 10s, 2m or 1h, between 1s and 1h, got "1d"
       listener.idle-timeout => 2h => must be between 1s and 1h, got "2h"
+      listener.max-header-size => 512 => must be between 1KiB and 64KiB, got "512"
+      listener.max-header-size => 1MiB => must be between 1KiB and 64KiB, got "1MiB"
+      listener.max-initial-line-length => 100 => must be between 256B and 16KiB, got "100"
+      listener.max-connections => 0 => must be an integer between 1 and 1000000, got "0"
+      listener.max-connections => many => must be an integer between 1 and 1000000, got "many"
+      listener.request-timeout => 500ms => must be between 1s and 10m, got "500ms"
+      listener.request-timeout => 30 => must be a duration with a unit (ms, s, m or h) between 1s and 10m, e.g. 30s, got "30"
+      listener.rate-limit.enabled => yes => must be true or false, got "yes"
+      listener.rate-limit.requests => 0 => must be an integer between 1 and 1000000, got "0"
+      listener.rate-limit.per => 100ms => must be between 1s and 1h, got "100ms"
+      listener.rate-limit.burst => -1 => must be an integer between 1 and 1000000, got "-1"
       listener.tls.client-auth => optional => must be request or require, got "optional"
       listener.tls.client-auth => REQUIRE => must be request or require, got "REQUIRE"
       listener.tls.handshake-timeout => 500ms => must be between 1s and 5m, got "500ms"
@@ -107,6 +118,57 @@ class ValueValidationTest {
     assertThat(config.upstream().connectTimeout()).isEqualTo(Duration.ofMillis(100));
     assertThat(config.listener().host()).isEqualTo("::1");
     assertThat(config.reload()).isEqualTo(new ReloadConfig(false, Duration.ofMillis(500)));
+  }
+
+  @Test
+  void limitsHaveSafeDefaults() {
+    ListenerConfig listener = ConfigFixture.minimal(dir).load().listener();
+
+    assertThat(listener.limits()).isEqualTo(new ListenerConfig.Limits(8 * 1024, 4 * 1024, 1024,
+        Duration.ofSeconds(30), new ListenerConfig.RateLimit(true, 10, Duration.ofSeconds(1), 20)));
+    assertThat(ConfigFixture.minimal(dir).load().fetch().allowList()).isEmpty();
+  }
+
+  @Test
+  void acceptsLimitsAndARateLimitWhoseBurstDefaultsToItsRate() {
+    GatewayConfig config = ConfigFixture.minimal(dir)
+        .with("listener.max-header-size", "16KiB")
+        .with("listener.max-initial-line-length", "2KiB")
+        .with("listener.max-connections", "5000")
+        .with("listener.request-timeout", "45s")
+        .with("listener.rate-limit.requests", "120")
+        .with("listener.rate-limit.per", "1m")
+        .load();
+
+    assertThat(config.listener().limits()).isEqualTo(new ListenerConfig.Limits(16 * 1024, 2 * 1024, 5000,
+        Duration.ofSeconds(45), new ListenerConfig.RateLimit(true, 120, Duration.ofMinutes(1), 120)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiterString = " => ", quoteCharacter = '\'', textBlock = """
+      10.0.0.0/33 => must be a CIDR range with a prefix length between 0 and 32, got "10.0.0.0/33"
+      10.0.0.1/8 => must be a CIDR range whose address has no bits set beyond its prefix (did you mean 10.0.0.0/8?), got "10.0.0.1/8"
+      0.0.0.0/0 => must be a host name (jwks.internal.example), a wildcard host (*.internal.example), an IP address or a CIDR range (10.20.0.0/16, fd00::/8); a /0 range would allow every address, got "0.0.0.0/0"
+      * => must be a host name (jwks.internal.example), a wildcard host (*.internal.example), an IP address or a CIDR range (10.20.0.0/16, fd00::/8); "*" alone would allow every host, got "*"
+      http://x => must be a host name (jwks.internal.example), a wildcard host (*.internal.example), an IP address or a CIDR range (10.20.0.0/16, fd00::/8), got "http://x"
+      999.1.1.1 => must be a host name (jwks.internal.example), a wildcard host (*.internal.example), an IP address or a CIDR range (10.20.0.0/16, fd00::/8), got "999.1.1.1"
+      """)
+  void rejectsFetchAllowListEntriesThatAreNeitherHostsNorRanges(String entry, String message) {
+    assertThat(ConfigFixture.minimal(dir).with("fetch.allow-list", List.of(entry)).problems())
+        .containsExactly(new ConfigProblem("fetch.allow-list[0]", message));
+  }
+
+  @Test
+  void readsFetchAllowListHostsWildcardsAddressesAndRanges() {
+    GatewayConfig config = ConfigFixture.minimal(dir)
+        .with("fetch.allow-list", List.of("JWKS.Internal.example", "*.corp.example", "127.0.0.1", "10.20.0.0/16",
+            "fd00::/8"))
+        .load();
+
+    assertThat(config.fetch().allowList()).extracting(Object::toString).containsExactly(
+        "HostPattern[pattern=jwks.internal.example]", "HostPattern[pattern=*.corp.example]", "127.0.0.1",
+        "10.20.0.0/16", "fd00::/8");
+    assertThat(((FetchConfig.AddressRange) config.fetch().allowList().get(2)).prefixLength()).isEqualTo(32);
   }
 
   @Test

@@ -52,9 +52,11 @@ class UkSignedRequestTest {
   @BeforeAll
   static void start() throws Exception {
     DirectoryConfig ukDirectory = ukDirectoryConfig();
-    fixture = GatewayFixture.start(config -> TestConfigs.withRegistration(config, new RegistrationConfig(
-        "uk-open-banking", Optional.empty(), RegistrationConfig.SignedRequestForwarding.CLAIMS,
-        Optional.of(RequestJwtMinter.DEFAULT_AUDIENCE), List.of(ukDirectory), List.of())));
+    // The TPP's JWKS is served on 127.0.0.1 here: the fetch policy must be told to allow it.
+    fixture = GatewayFixture.start(config -> TestConfigs.withFetch(TestConfigs.withRegistration(config,
+        new RegistrationConfig("uk-open-banking", Optional.empty(), RegistrationConfig.SignedRequestForwarding.CLAIMS,
+            Optional.of(RequestJwtMinter.DEFAULT_AUDIENCE), List.of(ukDirectory), List.of())),
+        TestConfigs.LOOPBACK_FETCH));
     upstream = fixture.upstream();
     manifest = DevPkiManifest.read(SharedDevPki.layout().root());
     byte[] jwks = Files.readAllBytes(SharedDevPki.layout().clientJwks(DevPkiLayout.UK_TPP));
@@ -122,9 +124,10 @@ class UkSignedRequestTest {
    */
   @Test
   void originalForwardingRefusesARequestThatNeedsTheStatementsValues() throws Exception {
-    try (GatewayFixture original = GatewayFixture.start(config -> TestConfigs.withRegistration(config,
-        new RegistrationConfig("uk-open-banking", Optional.empty(), RegistrationConfig.SignedRequestForwarding.ORIGINAL,
-            Optional.of(RequestJwtMinter.DEFAULT_AUDIENCE), List.of(ukDirectoryConfig()), List.of())))) {
+    try (GatewayFixture original = GatewayFixture.start(config -> TestConfigs.withFetch(TestConfigs.withRegistration(
+        config, new RegistrationConfig("uk-open-banking", Optional.empty(),
+            RegistrationConfig.SignedRequestForwarding.ORIGINAL, Optional.of(RequestJwtMinter.DEFAULT_AUDIENCE),
+            List.of(ukDirectoryConfig()), List.of())), TestConfigs.LOOPBACK_FETCH))) {
       HttpResponse<Buffer> response = TppClient.create(original.vertx(), DevPkiLayout.UK_TPP)
           .post(original.gateway().port(), "127.0.0.1", "/register")
           .putHeader("Content-Type", "application/jose")

@@ -170,6 +170,46 @@ class RevocationCheckerTest {
     assertThat(outcome.description()).contains("OCSP responder does not know the certificate");
   }
 
+  /**
+   * SSRF (issue 7): AIA and CRL distribution points are whatever the certificate's issuer wrote.
+   * On loopback (or any private address) they are not fetched without an allow-list entry: the
+   * revocation mode decides, as for a responder that is down.
+   */
+  @Test
+  void doesNotFetchAResponderOrCrlOnLoopbackThatOnlyTheCertificateNames() throws Exception {
+    AtomicInteger fetches = new AtomicInteger();
+    HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+        .requestHandler(request -> {
+          fetches.incrementAndGet();
+          request.response().setStatusCode(500).end();
+        });
+    server.listen().await(10, TimeUnit.SECONDS);
+    try {
+      String url = "http://127.0.0.1:" + server.actualPort() + "/internal";
+      X509Certificate leaf = mint(CertificateIssuer.forSubject("CN=ssrf.tpp.dcr-gateway.test,O=test,C=BR").clientAuth()
+          .extension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(AccessDescription.id_ad_ocsp,
+              new GeneralName(GeneralName.uniformResourceIdentifier, url)))
+          .extension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
+              new DistributionPoint(new DistributionPointName(new GeneralNames(
+                  new GeneralName(GeneralName.uniformResourceIdentifier, url))), null, null)})));
+      checker = RevocationChecker.create(vertx,
+          RevocationConfigs.trust(TestConfigs.forUpstream("http://127.0.0.1:9"), new Revocation(Mode.HARD_FAIL,
+              new Revocation.Ocsp(true, Optional.empty(), RevocationConfigs.RESPONDER_TIMEOUT, Duration.ofHours(24)),
+              new Revocation.Crl(true, List.of(), true, RevocationConfigs.RESPONDER_TIMEOUT))),
+          io.dcrgateway.config.FetchConfig.DEFAULT, clock, () -> RevocationObserver.NONE).orElseThrow();
+
+      RevocationOutcome outcome = checker.check("dev", leaf, issuer()).await(RevocationConfigs.AWAIT_SECONDS, TimeUnit.SECONDS);
+
+      assertThat(outcome.verdict()).isEqualTo(Verdict.UNKNOWN_REFUSED);
+      assertThat(outcome.detail())
+          .contains("OCSP responder " + url + " is not fetched: its host resolves to 127.0.0.1, a loopback address")
+          .contains("CRL distribution point " + url + " is not fetched");
+      assertThat(fetches).hasValue(0);
+    } finally {
+      server.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+
   @Test
   void fallsBackToTheCrlWhenOcspCannotTell() throws Exception {
     Path crl = RevocationPki.write(dir.resolve("fallback.crl"), RevocationPki.crl(Instant.now().plus(Duration.ofDays(1))).issue());
@@ -240,7 +280,7 @@ class RevocationCheckerTest {
 
   private RevocationChecker checker(Revocation settings) {
     return RevocationChecker.create(vertx,
-        RevocationConfigs.trust(TestConfigs.forUpstream("http://127.0.0.1:9"), settings), clock,
+        RevocationConfigs.trust(TestConfigs.forUpstream("http://127.0.0.1:9"), settings), TestConfigs.LOOPBACK_FETCH, clock,
         () -> RevocationObserver.NONE).orElseThrow();
   }
 

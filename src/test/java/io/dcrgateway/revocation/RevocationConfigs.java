@@ -4,6 +4,7 @@ import io.dcrgateway.config.GatewayConfig;
 import io.dcrgateway.config.TrustConfig;
 import io.dcrgateway.config.TrustConfig.Revocation;
 import io.dcrgateway.config.TrustConfig.Revocation.Mode;
+import io.dcrgateway.testkit.TestConfigs;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,8 +43,9 @@ final class RevocationConfigs {
         base.trust().keyMinimums());
   }
 
+  /** Responders and CRLs in these tests are on 127.0.0.1, which the fetch policy must be told to allow. */
   static GatewayConfig with(GatewayConfig c, Revocation revocation) {
     return new GatewayConfig(c.listener(), trust(c, revocation), c.upstream(), c.forwarding(), c.admin(), c.registration(),
-        c.audit(), c.dev());
+        c.audit(), c.reload(), c.state(), TestConfigs.LOOPBACK_FETCH, c.dev());
   }
 }

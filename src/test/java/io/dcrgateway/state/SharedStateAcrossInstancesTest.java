@@ -3,6 +3,7 @@ package io.dcrgateway.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcrgateway.config.GatewayConfig;
+import io.dcrgateway.config.ListenerConfig;
 import io.dcrgateway.config.StateConfig;
 import io.dcrgateway.devpki.DevPkiLayout;
 import io.dcrgateway.devpki.DevPkiManifest;
@@ -112,6 +113,25 @@ class SharedStateAcrossInstancesTest {
   }
 
   @Test
+  void aCertificatesRateLimitIsOneBudgetAcrossInstances() throws Exception {
+    try (RunningGateway limitedFirst = RunningGateway.start(vertx, rateLimited(config()));
+        RunningGateway limitedSecond = RunningGateway.start(vertx, rateLimited(config()))) {
+      // Burst 2, then one per hour: the third request is over, whichever instance takes it.
+      int one = send(limitedFirst, DevPkiLayout.OFB_TPP1_A, HttpMethod.GET, "/register/nobody").statusCode();
+      int two = send(limitedSecond, DevPkiLayout.OFB_TPP1_A, HttpMethod.GET, "/register/nobody").statusCode();
+      HttpResponse<Buffer> three = send(limitedFirst, DevPkiLayout.OFB_TPP1_A, HttpMethod.GET, "/register/nobody");
+      int otherCertificate = send(limitedSecond, DevPkiLayout.OFB_TPP2, HttpMethod.GET, "/register/nobody").statusCode();
+
+      assertThat(one).isEqualTo(401);
+      assertThat(two).isEqualTo(401);
+      assertThat(three.statusCode()).isEqualTo(429);
+      assertThat(three.bodyAsJsonObject().getString("error")).isEqualTo("too_many_requests");
+      assertThat(three.getHeader("Retry-After")).isNotBlank();
+      assertThat(otherCertificate).isEqualTo(401);
+    }
+  }
+
+  @Test
   void redisDownMeans503AndNotReadyAndBothInstancesRecoverWithIt() throws Exception {
     redis.stop();
 
@@ -141,6 +161,14 @@ class SharedStateAcrossInstancesTest {
     return TestConfigs.withState(base, new StateConfig(StateConfig.Store.REDIS, Optional.of(new StateConfig.Redis(
         StateConfig.RedisType.STANDALONE, List.of(URI.create(redis.url())), Optional.empty(), Optional.empty(),
         Optional.empty(), "test:", Duration.ofSeconds(2), Optional.empty()))));
+  }
+
+  private static GatewayConfig rateLimited(GatewayConfig config) {
+    ListenerConfig l = config.listener();
+    return TestConfigs.withListener(config, new ListenerConfig(l.host(), l.port(), l.tls(), l.registrationPath(),
+        l.maxBodyBytes(), l.idleTimeout(), new ListenerConfig.Limits(l.limits().maxHeaderBytes(),
+            l.limits().maxInitialLineLength(), l.limits().maxConnections(), l.limits().requestTimeout(),
+            new ListenerConfig.RateLimit(true, 1, Duration.ofHours(1), 2))));
   }
 
   private static SoftwareStatementMinter ssa(String client) throws Exception {

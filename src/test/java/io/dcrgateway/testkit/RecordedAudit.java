@@ -1,5 +1,6 @@
 package io.dcrgateway.testkit;
 
+import io.dcrgateway.audit.AuditFile;
 import io.dcrgateway.audit.AuditLog;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -15,6 +16,14 @@ public final class RecordedAudit {
 
   public AuditLog log() {
     return new AuditLog(this::add);
+  }
+
+  /** Records and also appends to {@code file}, whose health is the trail's (as with audit.file). */
+  public AuditLog logAnd(AuditFile file) {
+    return new AuditLog(json -> {
+      add(json);
+      file.accept(json);
+    }, file);
   }
 
   public synchronized List<JsonObject> events() {
