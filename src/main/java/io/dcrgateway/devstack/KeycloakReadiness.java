@@ -16,7 +16,7 @@ import java.util.function.BooleanSupplier;
  */
 final class KeycloakReadiness {
 
-  static final Duration DEADLINE = Duration.ofSeconds(150);
+  static final Duration DEADLINE = Duration.ofSeconds(300);
   private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
   private static final Duration DOT_INTERVAL = Duration.ofSeconds(1);
 

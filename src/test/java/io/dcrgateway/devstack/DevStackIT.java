@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DevStackIT {
 
   /** A first Keycloak start on a fresh distribution includes Quarkus augmentation (30-45 s). */
-  private static final Duration REGISTERED_WITHIN = Duration.ofSeconds(240);
+  private static final Duration REGISTERED_WITHIN = Duration.ofSeconds(420);
   /** Gateway drain (idle) plus Keycloak's SIGTERM stop, about 3 s, with margin. */
   private static final Duration STOPPED_WITHIN = Duration.ofSeconds(60);
   private static final List<String> CONFIG_VARIABLES =

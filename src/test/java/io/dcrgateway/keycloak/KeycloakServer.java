@@ -41,7 +41,7 @@ public final class KeycloakServer implements AutoCloseable {
   public static final Path DEFAULT_REALM_FILE = Path.of("conf", "keycloak", "dcr-realm.json");
 
   /** First start on a fresh distribution includes Quarkus augmentation (about 30-45 s). */
-  static final Duration READY_DEADLINE = Duration.ofSeconds(90);
+  static final Duration READY_DEADLINE = Duration.ofSeconds(240);
   /** Keycloak stops in about 3 s on SIGTERM; past this bound it is killed. */
   static final Duration STOP_GRACE = Duration.ofSeconds(20);
   private static final Duration POLL_INTERVAL = Duration.ofMillis(250);

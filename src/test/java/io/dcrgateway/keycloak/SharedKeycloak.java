@@ -41,7 +41,7 @@ public final class SharedKeycloak {
     if (server != null) {
       return server;
     }
-    // one failed start is enough: every later test gets the same cause at once, not another 90 s
+    // one failed start is enough: every later test gets the same cause at once, not another 240 s
     if (startFailure != null) {
       throw new IllegalStateException("Keycloak did not start earlier in this JVM", startFailure);
     }

@@ -1,0 +1,339 @@
+package io.dcrgateway.bench;
+
+import io.dcrgateway.devpki.DevPkiLayout;
+import io.dcrgateway.devpki.DevPkiManifest;
+import io.dcrgateway.testkit.PresentedKeyManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The benchmark of issue 6 in one command: dcr-gateway and nginx side by side on this machine,
+ * in front of the same fast upstream, with the same certificates and bodies, against the crypto
+ * floor {@code openssl speed} gives. The gateway's cold start is timed {@code --runs} times; then
+ * one gateway is warmed up (the JIT needs tens of thousands of requests) and every scenario is
+ * measured against it and against nginx, back to back, {@code --runs} times; the tables print
+ * medians.
+ *
+ * <p>Processes: this JVM (orchestration and load generator), the gateway's JVM, nginx (master
+ * and workers) as the peer, and a second nginx as the upstream. All on loopback, all stopped at
+ * the end.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Benchmark dcr-gateway against nginx and the crypto floor; prints Markdown tables.")
+public final class Bench implements Callable<Integer> {
+
+  private static final Map<Scenario, Double> FIRST_GUESS = Map.of(
+      Scenario.REGISTER_KEEPALIVE, 2000.0, Scenario.REGISTER_NEW_TLS, 400.0);
+
+  @Option(names = "--runs", defaultValue = "3", description = "Runs over all scenarios, and cold starts timed (default ${DEFAULT-VALUE}).")
+  private int runs;
+
+  @Option(names = "--seconds", defaultValue = "4", description = "Measured seconds per scenario and server (default ${DEFAULT-VALUE}).")
+  private int seconds;
+
+  @Option(names = "--warmup-seconds", defaultValue = "1", description = "Warm-up per scenario and server, not measured (default ${DEFAULT-VALUE}).")
+  private int warmupSeconds;
+
+  @Option(names = "--jit-warmup-seconds", defaultValue = "30",
+      description = "Least warm-up of the gateway before the first run (default ${DEFAULT-VALUE}).")
+  private int jitWarmupSeconds;
+
+  @Option(names = "--jit-warmup-max-seconds", defaultValue = "180",
+      description = "Most warm-up, if its JIT compilers are still busy (default ${DEFAULT-VALUE}).")
+  private int jitWarmupMaxSeconds;
+
+  @Option(names = "--concurrency", defaultValue = "16", description = "Requests in flight over keep-alive connections (default ${DEFAULT-VALUE}).")
+  private int concurrency;
+
+  @Option(names = "--new-connection-concurrency", defaultValue = "8",
+      description = "Requests (each on a new connection) in flight (default ${DEFAULT-VALUE}).")
+  private int newConnectionConcurrency;
+
+  @Option(names = "--speed-seconds", defaultValue = "2", description = "openssl speed seconds per operation (default ${DEFAULT-VALUE}).")
+  private int speedSeconds;
+
+  @Option(names = "--scenario", description = "Only these scenarios (repeat): ${COMPLETION-CANDIDATES}.")
+  private List<Scenario> only = new ArrayList<>();
+
+  @Option(names = "--jar", defaultValue = "target/dcr-gateway.jar", description = "The gateway jar (default ${DEFAULT-VALUE}).")
+  private Path jar;
+
+  @Option(names = "--gateway-java", description = "java for the gateway (default: this JVM's).")
+  private Path gatewayJava;
+
+  @Option(names = "--gateway-jvm-option", description = "A JVM option for the gateway (repeat), e.g. -Xmx256m.")
+  private List<String> gatewayJvmOptions = new ArrayList<>();
+
+  @Option(names = "--templates", defaultValue = "src/bench/conf", description = "Config templates (default ${DEFAULT-VALUE}).")
+  private Path templates;
+
+  @Option(names = "--keep", description = "Keep the work directory (configs, logs, dev PKI) instead of deleting it.")
+  private boolean keep;
+
+  private final Map<Scenario, Double> rates = new EnumMap<>(FIRST_GUESS);
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Bench()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    List<Scenario> scenarios = only.isEmpty() ? List.of(Scenario.values()) : only;
+    Path work = Files.createTempDirectory("dcr-gateway-bench");
+    Path java = gatewayJava != null ? gatewayJava : Path.of(System.getProperty("java.home"), "bin", "java");
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Runtime.getRuntime().availableProcessors()));
+    try {
+      Path pki = work.resolve("pki");
+      say("dev PKI into " + pki);
+      run(List.of(java.toString(), "-jar", jar.toString(), "dev-pki", "--out", pki.toString()), work.resolve("dev-pki.log"));
+      DevPkiManifest manifest = DevPkiManifest.read(pki);
+      say("openssl speed (" + speedSeconds + " s per operation, before any server starts)");
+      CryptoLimit limit = CryptoLimit.measure(speedSeconds);
+      Report report = new Report(limit, runs);
+      try (Nginx upstream = Nginx.start(templates.resolve("nginx-upstream.conf"), work.resolve("upstream"), Map.of());
+           Nginx peer = Nginx.start(templates.resolve("nginx-peer.conf"), work.resolve("nginx"),
+               Map.of("PKI", pki.toString(), "UPSTREAM_PORT", Integer.toString(upstream.port())))) {
+        Fixtures fixtures = new Fixtures(manifest, new LoadGenerator(vertx, new DevPkiLayout(pki).serverCa().certificate()));
+        measureStartup(report, java, work, pki, upstream);
+        measureLoad(scenarios, fixtures, report, java, work, pki, upstream, peer);
+      }
+      report.print(System.out, setup());
+      return 0;
+    } finally {
+      vertx.close().await(10, TimeUnit.SECONDS);
+      if (keep) {
+        say("work directory kept: " + work);
+      } else {
+        deleteTree(work);
+      }
+    }
+  }
+
+  /** Cold starts of the gateway, launch to ready, one per run. */
+  private void measureStartup(Report report, Path java, Path work, Path pki, Nginx upstream) throws Exception {
+    for (int run = 1; run <= runs; run++) {
+      try (Gateway gateway = Gateway.start(java, gatewayJvmOptions, jar, templates.resolve("gateway.yaml"),
+          work.resolve("startup-" + run), pki, upstream.port())) {
+        report.startup(gateway.startupNanos() / 1e6);
+        say(String.format(Locale.ROOT, "start-up %d/%d: gateway ready in %d ms", run, runs,
+            gateway.startupNanos() / 1_000_000));
+      }
+    }
+  }
+
+  /**
+   * One gateway, warmed up, then every scenario against it and against nginx, {@code runs} times:
+   * gateway and nginx measured back to back, so that both see the same machine.
+   */
+  private void measureLoad(List<Scenario> scenarios, Fixtures fixtures, Report report, Path java, Path work, Path pki,
+      Nginx upstream, Nginx peer) throws Exception {
+    AtomicLong maxRss = new AtomicLong();
+    ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+    try (Gateway gateway = Gateway.start(java, gatewayJvmOptions, jar, templates.resolve("gateway.yaml"),
+        work.resolve("gateway"), pki, upstream.port())) {
+      sampler.scheduleAtFixedRate(() -> maxRss.accumulateAndGet(ProcessUsage.residentKib(gateway.handle()), Math::max),
+          0, 100, TimeUnit.MILLISECONDS);
+      String clientId = fixtures.registerClient(gateway.port());
+      warmUp(fixtures, gateway, clientId);
+      for (int run = 1; run <= runs; run++) {
+        String load = loadAverage();
+        report.loadAverage(load);
+        say(String.format(Locale.ROOT, "run %d/%d (load average %s)", run, runs, load));
+        for (Scenario scenario : scenarios) {
+          report.add(measure(run, scenario, fixtures, true, gateway.port(), gateway.handle(), gateway, clientId));
+          report.add(measure(run, scenario, fixtures, false, peer.port(), peer.handle(), null, clientId));
+        }
+      }
+      sampler.shutdownNow();
+      report.memory(maxRss.get(), ProcessUsage.peakResidentKib(gateway.handle()));
+    } finally {
+      sampler.shutdownNow();
+    }
+  }
+
+  /** The 1, 5 and 15 minute load averages: other work on the machine shows here. */
+  static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+
+  private Measurement measure(int run, Scenario scenario, Fixtures fixtures, boolean toGateway, int port,
+      ProcessHandle server, Gateway gateway, String clientId) throws Exception {
+    LoadGenerator.Target target = new LoadGenerator.Target("127.0.0.1", port, fixtures.identity(scenario.client()),
+        scenario.keepAlive());
+    int inFlight = scenario.keepAlive() ? concurrency : newConnectionConcurrency;
+    double pace = rates.getOrDefault(Scenario.REGISTER_KEEPALIVE, FIRST_GUESS.get(Scenario.REGISTER_KEEPALIVE)) / 2;
+    try (LoadGenerator.Session session = fixtures.generator().open(target, inFlight)) {
+      // Warm-up on the same client: its keep-alive connections carry the measured window.
+      Workload warm = scenario.paced()
+          ? Workload.once(toGateway ? fresh(fixtures, inFlight) : fixtures.sampleRegistrations().subList(0, inFlight))
+          : workload(scenario, toGateway, fixtures, clientId, warmupSeconds);
+      learn(scenario, toGateway, session.closedLoop(warm, inFlight, Duration.ofSeconds(warmupSeconds)));
+      Workload workload = scenario.paced() && toGateway
+          ? Workload.once(fresh(fixtures, (int) (pace * seconds) + 16))
+          : workload(scenario, toGateway, fixtures, clientId, seconds);
+      long verifications = gateway == null ? 0 : gateway.certificateVerifications();
+      long serverCpu = ProcessUsage.cpuNanos(server);
+      long compilerCpu = ProcessUsage.compilerCpuNanos(server);
+      long clientCpu = ProcessUsage.ownCpuNanos();
+      LoadGenerator.Result result = scenario.paced()
+          ? session.paced(workload, pace, Duration.ofSeconds(seconds))
+          : session.closedLoop(workload, inFlight, Duration.ofSeconds(seconds));
+      long serverCpuUsed = ProcessUsage.cpuNanos(server) - serverCpu;
+      long compilerCpuUsed = ProcessUsage.compilerCpuNanos(server) - compilerCpu;
+      long clientCpuUsed = ProcessUsage.ownCpuNanos() - clientCpu;
+      double handshakes = gateway == null ? Double.NaN
+          : (gateway.certificateVerifications() - verifications) / (double) Math.max(1, result.requests());
+      learn(scenario, toGateway, result);
+      Measurement m = new Measurement(scenario, toGateway, run, result, serverCpuUsed, compilerCpuUsed, clientCpuUsed,
+          handshakes);
+      say(String.format(Locale.ROOT, "  %-34s %-7s %8.0f req/s  %6.0f µs CPU/req (JIT %2.0f%%)  p50 %6.2f ms  p99 %7.2f ms  %s%s",
+          scenario.title(), toGateway ? "gateway" : "nginx", result.perSecond(), m.serverMicrosPerRequest(),
+          100.0 * compilerCpuUsed / Math.max(1, serverCpuUsed), result.latency().p50(), result.latency().p99(),
+          result.statuses(), result.failures() > 0 ? " " + result.failures() + " failed: " + result.firstFailure() : ""));
+      return m;
+    }
+  }
+
+  /** Registration rates seen at the gateway size the next pools of fresh statements. */
+  private void learn(Scenario scenario, boolean toGateway, LoadGenerator.Result result) {
+    if (toGateway && !scenario.paced() && scenario.body() == Scenario.Body.FRESH_STATEMENT && result.requests() > 0) {
+      rates.put(scenario, result.perSecond());
+    }
+  }
+
+  private Workload workload(Scenario scenario, boolean toGateway, Fixtures fixtures, String clientId, int windowSeconds) {
+    return switch (scenario.body()) {
+      case FRESH_STATEMENT -> toGateway
+          // 1.25x the last rate seen: the window ends early rather than replaying a statement
+          ? Workload.once(fresh(fixtures, (int) (rates.get(scenario) * windowSeconds * 1.25) + 16))
+          : Workload.cycling(fixtures.sampleRegistrations());
+      case BAD_SIGNATURE -> Workload.cycling(fixtures.badSignatures());
+      case ANY -> Workload.cycling(fixtures.sampleRegistrations());
+      case READ -> Workload.cycling(List.of(BenchRequest.read(clientId, "bench-token")));
+    };
+  }
+
+  private static List<BenchRequest> fresh(Fixtures fixtures, int count) {
+    long start = System.nanoTime();
+    List<BenchRequest> requests = fixtures.registrations().valid(count);
+    say(String.format(Locale.ROOT, "  (minted %d software statements in %.1f s)", count, (System.nanoTime() - start) / 1e9));
+    return requests;
+  }
+
+  /**
+   * JIT warm-up of the gateway without minting: the sample registrations (each accepted once,
+   * then refused as a replay after every rule ran), reads (the forwarding path) and bad
+   * signatures over keep-alive; the same on new connections; forged certificates. A production
+   * gateway runs compiled code, so this goes on, in rounds, until the JIT compiler threads take
+   * less than 5 % of the gateway's CPU (at least {@code --jit-warmup-seconds}, at most
+   * {@code --jit-warmup-max-seconds}: on a busy machine C2 itself gets little CPU).
+   */
+  private void warmUp(Fixtures fixtures, Gateway gateway, String clientId) throws Exception {
+    List<BenchRequest> mix = new ArrayList<>(fixtures.sampleRegistrations());
+    mix.addAll(fixtures.badSignatures());
+    for (int i = 0; i < fixtures.sampleRegistrations().size(); i++) {
+      mix.add(BenchRequest.read(clientId, "bench-token"));
+    }
+    Collections.shuffle(mix, new Random(1));
+    PresentedKeyManager tpp = fixtures.identity(DevPkiLayout.OFB_TPP1_A);
+    PresentedKeyManager forged = fixtures.identity(DevPkiLayout.FORGED);
+    LoadGenerator generator = fixtures.generator();
+    long start = System.nanoTime();
+    long requests = 0;
+    double share;
+    try (LoadGenerator.Session keepAlive = generator.open(new LoadGenerator.Target("127.0.0.1", gateway.port(), tpp, true),
+        concurrency)) {
+      do {
+        long cpu = ProcessUsage.cpuNanos(gateway.handle());
+        long jit = ProcessUsage.compilerCpuNanos(gateway.handle());
+        requests += keepAlive.closedLoop(Workload.cycling(mix), concurrency, Duration.ofSeconds(5)).requests();
+        requests += newConnections(generator, gateway.port(), tpp, Workload.cycling(mix), 2);
+        requests += newConnections(generator, gateway.port(), forged, Workload.cycling(fixtures.sampleRegistrations()), 1);
+        share = (ProcessUsage.compilerCpuNanos(gateway.handle()) - jit)
+            / (double) Math.max(1, ProcessUsage.cpuNanos(gateway.handle()) - cpu);
+        say(String.format(Locale.ROOT, "  JIT warm-up: %d requests in %.0f s, JIT compilers %.0f %% of the gateway's CPU",
+            requests, (System.nanoTime() - start) / 1e9, 100 * share));
+      } while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(jitWarmupMaxSeconds)
+          && (share > 0.05 || System.nanoTime() - start < TimeUnit.SECONDS.toNanos(jitWarmupSeconds)));
+    }
+  }
+
+  private long newConnections(LoadGenerator generator, int port, PresentedKeyManager identity, Workload workload,
+      int seconds) throws InterruptedException {
+    try (LoadGenerator.Session session = generator.open(new LoadGenerator.Target("127.0.0.1", port, identity, false),
+        newConnectionConcurrency)) {
+      return session.closedLoop(workload, newConnectionConcurrency, Duration.ofSeconds(seconds)).requests();
+    }
+  }
+
+  private String setup() {
+    return String.format(Locale.ROOT, "Machine: %d cores, %s; gateway JVM: %s %s; nginx: %s; load generator: this JVM,"
+            + " Vert.x HTTP/1.1, TLS client %s, %d keep-alive connections / %d concurrent new connections;"
+            + " %d s measured after %d s warm-up per scenario and server.",
+        Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+        gatewayJava == null ? "Java " + System.getProperty("java.version") : gatewayJava,
+        gatewayJvmOptions.isEmpty() ? "(default options)" : String.join(" ", gatewayJvmOptions),
+        nginxVersion(), LoadGenerator.openSslClient() ? "OpenSSL (BoringSSL)" : "JDK",
+        concurrency, newConnectionConcurrency, seconds, warmupSeconds);
+  }
+
+  private static String nginxVersion() {
+    try {
+      Process v = new ProcessBuilder("nginx", "-v").redirectErrorStream(true).start();
+      String out = new String(v.getInputStream().readAllBytes()).trim();
+      v.waitFor();
+      return out.replace("nginx version: ", "");
+    } catch (IOException e) {
+      return "?";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "?";
+    }
+  }
+
+  private static void run(List<String> command, Path log) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (p.waitFor() != 0) {
+      throw new IOException(String.join(" ", command) + " failed:\n" + Files.readString(log));
+    }
+  }
+
+  private static void say(String line) {
+    System.out.println("bench: " + line);
+    System.out.flush();
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package io.dcrgateway.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * dcr-gateway as an operator starts it, {@code java -jar dcr-gateway.jar run --config FILE}, in
+ * a process of its own, from the bench config template on free loopback ports. Start-up time is
+ * from launching the JVM to the line the gateway prints once its listeners are bound and it is
+ * ready.
+ */
+final class Gateway implements AutoCloseable {
+
+  private static final String READY_LINE = "dcr-gateway listening on";
+  private static final Pattern VERIFICATIONS = Pattern.compile(
+      "^dcr_gateway_client_certificate_verifications_total\\{[^}]*} ([0-9.E+]+)$", Pattern.MULTILINE);
+
+  private final Process process;
+  private final int port;
+  private final int adminPort;
+  private final long startupNanos;
+
+  private Gateway(Process process, int port, int adminPort, long startupNanos) {
+    this.process = process;
+    this.port = port;
+    this.adminPort = adminPort;
+    this.startupNanos = startupNanos;
+  }
+
+  static Gateway start(Path java, List<String> jvmOptions, Path jar, Path template, Path workDir, Path pki,
+      int upstreamPort) throws IOException, InterruptedException {
+    int port = FreePort.next();
+    int adminPort = FreePort.next();
+    Files.createDirectories(workDir);
+    Path config = workDir.resolve("gateway.yaml");
+    Files.writeString(config, Files.readString(template).replace("@PKI@", pki.toString())
+        .replace("@PORT@", Integer.toString(port)).replace("@ADMIN_PORT@", Integer.toString(adminPort))
+        .replace("@UPSTREAM_PORT@", Integer.toString(upstreamPort)));
+    List<String> command = new ArrayList<>();
+    command.add(java.toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar.toString(), "run", "--config", config.toString()));
+    long launched = System.nanoTime();
+    Process process = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .start();
+    CountDownLatch ready = new CountDownLatch(1);
+    long[] readyAt = new long[1];
+    Thread log = new Thread(() -> copyLog(process, workDir.resolve("gateway.log"), ready, readyAt), "gateway-log");
+    log.setDaemon(true);
+    log.start();
+    if (!ready.await(60, TimeUnit.SECONDS) || readyAt[0] == 0) {
+      process.destroyForcibly();
+      throw new IOException("the gateway did not report ready within 60 s; see " + workDir.resolve("gateway.log"));
+    }
+    return new Gateway(process, port, adminPort, readyAt[0] - launched);
+  }
+
+  /** Every output line goes to the log file; the ready line is timed on its way through. */
+  private static void copyLog(Process process, Path file, CountDownLatch ready, long[] readyAt) {
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+         PrintWriter out = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        if (ready.getCount() > 0 && line.contains(READY_LINE)) {
+          readyAt[0] = System.nanoTime();
+          ready.countDown();
+        }
+        out.println(line);
+      }
+    } catch (IOException e) {
+      // the process is gone; the log has what it wrote
+    } finally {
+      ready.countDown();
+    }
+  }
+
+  int port() {
+    return port;
+  }
+
+  ProcessHandle handle() {
+    return process.toHandle();
+  }
+
+  long startupNanos() {
+    return startupNanos;
+  }
+
+  /**
+   * PKIX verifications so far (from the admin metrics): one per full handshake, none for a
+   * resumed session, so it shows whether new connections really were full handshakes.
+   */
+  long certificateVerifications() throws IOException, InterruptedException {
+    HttpResponse<String> metrics = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    Matcher m = VERIFICATIONS.matcher(metrics.body());
+    double total = 0;
+    while (m.find()) {
+      total += Double.parseDouble(m.group(1));
+    }
+    return (long) total;
+  }
+
+  /** SIGTERM, which the gateway answers with a drain; SIGKILL if it is still there 20 s later. */
+  @Override
+  public void close() {
+    Processes.stop(process, 20);
+  }
+}

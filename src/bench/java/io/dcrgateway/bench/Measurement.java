@@ -1,0 +1,31 @@
+package io.dcrgateway.bench;
+
+/**
+ * One measured window: a scenario against one server in one run, with the server's CPU time
+ * (its process tree, from /proc; of it, the JIT compiler threads') and the load generator's over
+ * the same window.
+ *
+ * @param handshakesPerRequest PKIX verifications the gateway counted per request (1 when every
+ *     request had a full handshake, 0 over keep-alive); NaN for nginx
+ */
+record Measurement(Scenario scenario, boolean gateway, int run, LoadGenerator.Result result, long serverCpuNanos,
+    long compilerCpuNanos, long clientCpuNanos, double handshakesPerRequest) {
+
+  /** Share of the server's CPU spent by JIT compiler threads (0 for nginx). */
+  double compilerShare() {
+    return (double) compilerCpuNanos / Math.max(1, serverCpuNanos);
+  }
+
+  double serverMicrosPerRequest() {
+    return serverCpuNanos / 1e3 / Math.max(1, result.requests());
+  }
+
+  double clientMicrosPerRequest() {
+    return clientCpuNanos / 1e3 / Math.max(1, result.requests());
+  }
+
+  /** Anything but the expected status, or a request that got no answer at all. */
+  boolean clean() {
+    return result.failures() == 0 && result.count(scenario.expectedStatus(gateway)) == result.requests();
+  }
+}

@@ -1,0 +1,171 @@
+package io.dcrgateway.bench;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The benchmark's tables, as Markdown (they go into the README as printed): medians over the
+ * runs; every ratio is computed within one run (gateway and nginx measured side by side) and
+ * then the median taken, since the machine's noise moves both together.
+ */
+final class Report {
+
+  private final List<Measurement> measurements = new ArrayList<>();
+  private final List<Double> startupMillis = new ArrayList<>();
+  private final List<Long> peakRssKib = new ArrayList<>();
+  private final List<Long> hwmKib = new ArrayList<>();
+  private final List<String> loadAverages = new ArrayList<>();
+  private final CryptoLimit limit;
+  private final int runs;
+
+  Report(CryptoLimit limit, int runs) {
+    this.limit = limit;
+    this.runs = runs;
+  }
+
+  void add(Measurement measurement) {
+    measurements.add(measurement);
+  }
+
+  /** The machine's load average when a run started: other work competing for the cores. */
+  void loadAverage(String oneFiveFifteen) {
+    loadAverages.add(oneFiveFifteen);
+  }
+
+  void startup(double millis) {
+    startupMillis.add(millis);
+  }
+
+  void memory(long maxRssKib, long peakKib) {
+    peakRssKib.add(maxRssKib);
+    hwmKib.add(peakKib);
+  }
+
+  void print(PrintStream out, String setup) {
+    out.println();
+    out.println("## dcr-gateway vs nginx, " + runs + " run(s), medians");
+    out.println();
+    out.println(setup + " Load average (1, 5, 15 min) at the start of each run: "
+        + String.join("; ", loadAverages) + ".");
+    out.println();
+    out.println("| Scenario | Gateway req/s | nginx req/s | GW ÷ nginx | Gateway CPU µs/req | nginx CPU µs/req"
+        + " | GW ÷ nginx CPU | Crypto floor µs/req | GW CPU ÷ floor | Limit req/s | GW ÷ limit |");
+    out.println("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+    for (Scenario s : Scenario.values()) {
+      if (window(s, true).isEmpty()) {
+        continue;
+      }
+      double floor = floorMicros(s);
+      out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", s.title(),
+          n0(median(s, true, m -> m.result().perSecond())), n0(median(s, false, m -> m.result().perSecond())),
+          n2(ratio(s, m -> m.result().perSecond())),
+          n0(median(s, true, Measurement::serverMicrosPerRequest)),
+          n0(median(s, false, Measurement::serverMicrosPerRequest)),
+          n2(ratio(s, Measurement::serverMicrosPerRequest)),
+          n0(floor), n1(median(s, true, Measurement::serverMicrosPerRequest) / floor),
+          n0(limit.perSecond(floor)), n3(median(s, true, m -> m.result().perSecond()) / limit.perSecond(floor)));
+    }
+    out.println();
+    out.println("| Scenario | Gateway p50 / p90 / p99 / max ms | nginx p50 / p90 / p99 / max ms"
+        + " | Gateway CPU in JIT | Load generator CPU µs/req (GW, nginx) |");
+    out.println("|---|--:|--:|--:|--:|");
+    for (Scenario s : Scenario.values()) {
+      if (window(s, true).isEmpty()) {
+        continue;
+      }
+      out.printf(Locale.ROOT, "| %s | %s | %s | %s %% | %s, %s |%n", s.title(), latency(s, true), latency(s, false),
+          n0(100 * median(s, true, Measurement::compilerShare)),
+          n0(median(s, true, Measurement::clientMicrosPerRequest)),
+          n0(median(s, false, Measurement::clientMicrosPerRequest)));
+    }
+    out.println();
+    out.printf(Locale.ROOT, "Gateway start-up (launching `java -jar` to ready): median %s ms (min %s, max %s)%n",
+        n0(median(startupMillis)), n0(startupMillis.stream().mapToDouble(d -> d).min().orElse(Double.NaN)),
+        n0(startupMillis.stream().mapToDouble(d -> d).max().orElse(Double.NaN)));
+    out.printf(Locale.ROOT, "Gateway memory: VmRSS max %s MiB sampled every 100 ms over all runs, VmHWM %s MiB at the end%n",
+        n0(median(peakRssKib.stream().map(k -> k / 1024.0).toList())),
+        n0(median(hwmKib.stream().map(k -> k / 1024.0).toList())));
+    out.printf(Locale.ROOT, "Crypto (openssl speed, one core): RSA-2048 sign %s µs, verify %s µs, X25519 %s µs;"
+            + " full mTLS handshake %s µs, keep-alive registration %s µs; limits over %d cores%n",
+        n0(limit.rsaSignMicros()), n1(limit.rsaVerifyMicros()), n1(limit.x25519Micros()), n0(limit.handshakeMicros()),
+        n1(limit.keepAliveRegistrationMicros()), limit.cores());
+    for (Scenario s : Scenario.values()) {
+      if (!s.keepAlive()) {
+        double handshakes = median(s, true, Measurement::handshakesPerRequest);
+        out.printf(Locale.ROOT, "Gateway PKIX verifications per request, %s: %s (1.00 = a full handshake each, no resumption)%n",
+            s.title(), n2(handshakes));
+      }
+    }
+    List<String> problems = measurements.stream().filter(m -> !m.clean())
+        .map(m -> String.format(Locale.ROOT, "run %d, %s, %s: expected %d for all %d answers, got %s, %d without answer%s",
+            m.run(), m.scenario().title(), m.gateway() ? "gateway" : "nginx", m.scenario().expectedStatus(m.gateway()),
+            m.result().requests(), m.result().statuses(), m.result().failures(),
+            m.result().firstFailure() == null ? "" : " (" + m.result().firstFailure() + ")"))
+        .toList();
+    out.println(problems.isEmpty() ? "Every answer had the expected status." : "UNEXPECTED ANSWERS:");
+    problems.forEach(p -> out.println("  " + p));
+  }
+
+  private double floorMicros(Scenario s) {
+    return switch (s.floor()) {
+      case KEEP_ALIVE -> limit.keepAliveRegistrationMicros();
+      case NEW_CONNECTION -> s == Scenario.FORGED_CERTIFICATE_NEW_TLS ? limit.handshakeMicros()
+          : limit.newConnectionRegistrationMicros();
+      case NONE -> Double.NaN;
+    };
+  }
+
+  private String latency(Scenario s, boolean gateway) {
+    return n2(median(s, gateway, m -> m.result().latency().p50())) + " / "
+        + n2(median(s, gateway, m -> m.result().latency().p90())) + " / "
+        + n2(median(s, gateway, m -> m.result().latency().p99())) + " / "
+        + n1(median(s, gateway, m -> m.result().latency().max()));
+  }
+
+  private List<Measurement> window(Scenario s, boolean gateway) {
+    return measurements.stream().filter(m -> m.scenario() == s && m.gateway() == gateway).toList();
+  }
+
+  private double median(Scenario s, boolean gateway, ToDoubleFunction<Measurement> value) {
+    return median(window(s, gateway).stream().map(value::applyAsDouble).toList());
+  }
+
+  /** Gateway ÷ nginx within each run, then the median. */
+  private double ratio(Scenario s, ToDoubleFunction<Measurement> value) {
+    List<Double> ratios = new ArrayList<>();
+    for (Measurement g : window(s, true)) {
+      Optional<Measurement> n = window(s, false).stream().filter(m -> m.run() == g.run()).findFirst();
+      n.ifPresent(nginx -> ratios.add(value.applyAsDouble(g) / value.applyAsDouble(nginx)));
+    }
+    return median(ratios);
+  }
+
+  static double median(List<Double> values) {
+    List<Double> sorted = values.stream().filter(v -> !v.isNaN()).sorted().toList();
+    if (sorted.isEmpty()) {
+      return Double.NaN;
+    }
+    int mid = sorted.size() / 2;
+    return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
+  }
+
+  private static String n0(double v) {
+    return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%,.0f", v);
+  }
+
+  private static String n1(double v) {
+    return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  private static String n2(double v) {
+    return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.2f", v);
+  }
+
+  private static String n3(double v) {
+    return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.3f", v);
+  }
+}

@@ -1,0 +1,46 @@
+package io.dcrgateway.bench;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The requests of one window. Registrations through the gateway are used once each (every
+ * software statement has a fresh jti, and a jti seen before is a replay); everything else may
+ * repeat its requests in a cycle.
+ */
+final class Workload {
+
+  private final List<BenchRequest> requests;
+  private final boolean cycle;
+  private final AtomicInteger next = new AtomicInteger();
+
+  private Workload(List<BenchRequest> requests, boolean cycle) {
+    if (requests.isEmpty()) {
+      throw new IllegalArgumentException("a workload needs at least one request");
+    }
+    this.requests = List.copyOf(requests);
+    this.cycle = cycle;
+  }
+
+  static Workload once(List<BenchRequest> requests) {
+    return new Workload(requests, false);
+  }
+
+  static Workload cycling(List<BenchRequest> requests) {
+    return new Workload(requests, true);
+  }
+
+  /** The next request, or null when a once-only workload is used up. */
+  BenchRequest next() {
+    int i = next.getAndIncrement();
+    if (cycle) {
+      return requests.get(Math.floorMod(i, requests.size()));
+    }
+    return i < requests.size() ? requests.get(i) : null;
+  }
+
+  /** How many requests a window can record at most (a cycling workload is bounded by time instead). */
+  int capacity(int ceiling) {
+    return cycle ? ceiling : Math.min(ceiling, requests.size());
+  }
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The benchmark of issue 6 in one command, from the repository root:
+#   src/bench/run.sh [--runs 3] [--seconds 5] [--scenario REGISTER_KEEPALIVE ...] [--help]
+# Builds the gateway jar and the bench sources (Maven profile bench), then runs
+# io.dcrgateway.bench.Bench, which starts the gateway, nginx (peer) and nginx (fast upstream) on
+# loopback, measures, stops them all and prints Markdown tables. Needs nginx and openssl: on
+# Debian, as root, they are installed when missing.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+missing=()
+command -v nginx >/dev/null || missing+=(nginx)
+command -v openssl >/dev/null || missing+=(openssl)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "bench: installing ${missing[*]}" >&2
+    apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null
+  else
+    echo "bench: needs ${missing[*]} on the PATH (Debian: apt-get install ${missing[*]})" >&2
+    exit 1
+  fi
+fi
+
+./mvnw -B -q -Pbench -DskipTests -DskipE2E package
+exec java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+  -Dio.netty.handler.ssl.openssl.sessionCacheClient=false \
+  io.dcrgateway.bench.Bench "$@"
