@@ -29,7 +29,7 @@ public final class GatewayServer {
   private static final Logger LOG = Logger.getLogger(GatewayServer.class.getName());
 
   private final Vertx vertx;
-  private final HttpServer publicServer;
+  private final PublicListener publicServer;
   private final HttpServer adminServer;
   private final Readiness readiness;
   private final GatewayMetrics metrics;
@@ -37,7 +37,7 @@ public final class GatewayServer {
   private final AuditLog audit;
   private final AtomicReference<Generation> current;
 
-  private GatewayServer(Vertx vertx, HttpServer publicServer, HttpServer adminServer, Readiness readiness,
+  private GatewayServer(Vertx vertx, PublicListener publicServer, HttpServer adminServer, Readiness readiness,
       GatewayMetrics metrics, SharedState state, AuditLog audit, AtomicReference<Generation> current) {
     this.vertx = vertx;
     this.publicServer = publicServer;
@@ -89,12 +89,8 @@ public final class GatewayServer {
             // Beyond these Vert.x answers 431 / 414 itself and closes, before any stage runs.
             .setMaxHeaderSize(listener.limits().maxHeaderBytes())
             .setMaxInitialLineLength(listener.limits().maxInitialLineLength()));
-    // Each request goes to the generation current when it arrives, keep-alive connections included.
-    HttpServer publicServer = vertx.createHttpServer(publicOptions)
-        .requestHandler(request -> current.get().router().handle(request));
     ConnectionLimit connections = new ConnectionLimit(listener.limits().maxConnections(), metrics.connectionsRefused());
     metrics.connectionsOpen(connections::open);
-    metrics.tlsHandshakes().attach(publicServer, connections);
     HttpServer adminServer = config.admin().enabled()
         // HTTP/1.1 only: scrapers and probes speak it, and a client's h2c upgrade (the JDK client
         // asks for one by default) stalled the /metrics body mid-stream.
@@ -106,16 +102,19 @@ public final class GatewayServer {
     Future<?> admin = adminServer == null ? Future.succeededFuture() : adminServer.listen();
     return metrics.certificates(vertx, generation.trust(), listener.tls().certificate())
         .compose(m -> admin)
-        .compose(a -> publicServer.listen())
-        .map(p -> {
+        .compose(a -> PublicListener.listen(vertx, publicOptions, PublicListener.instancesForThisMachine(), server -> {
+          // Each request goes to the generation current when it arrives, keep-alive connections included.
+          server.requestHandler(request -> current.get().router().handle(request));
+          metrics.tlsHandshakes().attach(server, connections);
+        }))
+        .map(publicServer -> {
           readiness.ready();
           return new GatewayServer(vertx, publicServer, adminServer, readiness, metrics, state, audit, current);
         })
         .recover(e -> {
           // A half-started gateway must not linger: release whichever port did bind.
           Future<Void> closing = adminServer == null ? Future.succeededFuture() : adminServer.close();
-          return closing.eventually(publicServer::close).eventually(generation::stop)
-              .transform(v -> Future.failedFuture(e));
+          return closing.eventually(generation::stop).transform(v -> Future.failedFuture(e));
         });
   }
 
@@ -131,7 +130,7 @@ public final class GatewayServer {
     Generation running = current.get();
     List<String> restartOnly = RestartOnlySettings.changed(running.config(), config);
     return Generation.build(vertx, config, preflight, state, audit, metrics)
-        .compose(next -> publicServer.updateSSLOptions(ServerTls.options(config.listener().tls(), next.trust()), true)
+        .compose(next -> publicServer.updateSSLOptions(ServerTls.options(config.listener().tls(), next.trust()))
             .recover(e -> next.stop().transform(v -> Future.failedFuture(
                 new IllegalStateException("the new server TLS settings were refused: " + e.getMessage(), e))))
             .map(updated -> next))
@@ -151,7 +150,7 @@ public final class GatewayServer {
   }
 
   public int port() {
-    return publicServer.actualPort();
+    return publicServer.port();
   }
 
   /** -1 when the admin listener is disabled. */
@@ -175,7 +174,7 @@ public final class GatewayServer {
   /** Not ready first, so balancers stop sending; then let in-flight requests finish. */
   public Future<Void> stop(long drainMillis) {
     readiness.notReady();
-    return publicServer.shutdown(drainMillis, TimeUnit.MILLISECONDS)
+    return publicServer.shutdown(drainMillis)
         .eventually(() -> adminServer == null ? Future.succeededFuture() : adminServer.close())
         .eventually(() -> current.get().stop())
         .eventually(state::close)

@@ -96,10 +96,10 @@ class OpenFinanceRegistrationTest {
     assertThat(forwarded.getString("some_future_field")).isEqualTo("unknown metadata never causes rejection");
     assertThat(response.bodyAsJsonObject().getString("registration_client_uri"))
         .startsWith("https://127.0.0.1:" + fixture.gateway().port() + "/register/client-");
-    JsonObject audited = fixture.gateway().audit().events().stream()
-        .filter(e -> e.containsKey("registration")).reduce((first, second) -> second).orElseThrow()
-        .getJsonObject("registration");
     JsonObject claims = new JsonObject(ssa.claims());
+    String clientId = response.bodyAsJsonObject().getString("client_id");
+    JsonObject audited = fixture.gateway().audit().awaitMatching(e -> e.containsKey("registration")
+        && clientId.equals(e.getJsonObject("registration").getString("client_id"))).getJsonObject("registration");
     assertThat(audited.getString("profile")).isEqualTo("open-finance-brasil");
     assertThat(audited.getString("software_id")).isEqualTo(claims.getString("software_id"));
     assertThat(audited.getString("org_id")).isEqualTo(claims.getString("org_id"));

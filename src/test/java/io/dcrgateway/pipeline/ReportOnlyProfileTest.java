@@ -50,7 +50,7 @@ class ReportOnlyProfileTest {
 
       assertThat(response.statusCode()).isEqualTo(201);
       assertThat(fixture.upstream().received()).hasSize(1);
-      JsonObject event = fixture.gateway().audit().events().get(0);
+      JsonObject event = fixture.gateway().audit().await(0);
       assertThat(event.getString("outcome")).isEqualTo("forwarded");
       assertThat(event.getJsonArray("reported").getString(0)).startsWith("rule.jwks.not-by-value:");
     }
@@ -64,7 +64,7 @@ class ReportOnlyProfileTest {
       assertThat(response.statusCode()).isEqualTo(400);
       assertThat(response.bodyAsJsonObject().getString("error")).isEqualTo("invalid_client_metadata");
       assertThat(fixture.upstream().received()).isEmpty();
-      assertThat(fixture.gateway().audit().events().get(0).getString("reason")).isEqualTo("rule.jwks.not-by-value");
+      assertThat(fixture.gateway().audit().await(0).getString("reason")).isEqualTo("rule.jwks.not-by-value");
     }
   }
 }

@@ -48,8 +48,12 @@ final class RevocationOverTls {
     assertThat(error.getString("error_description"))
         .contains(reason.get().equals(RevocationOutcome.REVOKED_REASON) ? "revoked" : "cannot be established");
     assertThat(fixture.upstream().received()).isEmpty();
-    assertThat(fixture.gateway().audit().events())
-        .anySatisfy(e -> assertThat(e.getString("reason")).isEqualTo(reason.get()));
+    try {
+      fixture.gateway().audit().awaitMatching(e -> reason.get().equals(e.getString("reason")));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
   static double decisions(GatewayFixture fixture, String verdict) {

@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -21,30 +22,43 @@ final class RedisServer implements AutoCloseable {
 
   private final int port;
   private final Path dir;
+  private final List<String> tlsAndAuth;
   private Process process;
 
-  private RedisServer(int port, Path dir) {
+  private RedisServer(int port, Path dir, List<String> tlsAndAuth) {
     this.port = port;
     this.dir = dir;
+    this.tlsAndAuth = tlsAndAuth;
   }
 
   static RedisServer start(Path dir) throws Exception {
-    RedisServer server = new RedisServer(freePort(), dir);
+    RedisServer server = new RedisServer(freePort(), dir, List.of());
+    server.start();
+    return server;
+  }
+
+  /** TLS only (no plain port), a server certificate and key in PEM, and a password (AUTH). */
+  static RedisServer startTls(Path dir, Path certificate, Path key, String password) throws Exception {
+    RedisServer server = new RedisServer(freePort(), dir, List.of("--tls-cert-file", certificate.toString(),
+        "--tls-key-file", key.toString(), "--tls-auth-clients", "no", "--requirepass", password));
     server.start();
     return server;
   }
 
   String url() {
-    return "redis://127.0.0.1:" + port;
+    return (tlsAndAuth.isEmpty() ? "redis://" : "rediss://") + "127.0.0.1:" + port;
   }
 
   void start() throws Exception {
     Path log = dir.resolve("redis-" + System.nanoTime() + ".log");
-    process = new ProcessBuilder(List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-        "--save", "", "--appendonly", "no", "--dir", dir.toString()))
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    List<String> command = new ArrayList<>(List.of("redis-server", "--bind", "127.0.0.1", "--save", "",
+        "--appendonly", "no", "--dir", dir.toString()));
+    command.addAll(tlsAndAuth.isEmpty() ? List.of("--port", Integer.toString(port))
+        : List.of("--port", "0", "--tls-port", Integer.toString(port)));
+    command.addAll(tlsAndAuth);
+    process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!answersPing()) {
+    while (!ready(log)) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
         stop();
         throw new IllegalStateException("redis-server did not start: " + Files.readString(log));
@@ -60,6 +74,11 @@ final class RedisServer implements AutoCloseable {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
     }
+  }
+
+  /** Plain: it answers PING. TLS: it says so in its log (a PING would need the handshake and AUTH). */
+  private boolean ready(Path log) throws IOException {
+    return tlsAndAuth.isEmpty() ? answersPing() : Files.readString(log).contains("Ready to accept connections");
   }
 
   private boolean answersPing() {

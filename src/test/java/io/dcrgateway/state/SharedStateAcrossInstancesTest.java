@@ -176,7 +176,7 @@ class SharedStateAcrossInstancesTest {
   }
 
   /** The suite's happy path (BR-24), built from the statement's own values. */
-  private static JsonObject registration(String statement) throws Exception {
+  static JsonObject registration(String statement) throws Exception {
     var claims = new JsonObject(new String(java.util.Base64.getUrlDecoder().decode(statement.split("\\.")[1]),
         java.nio.charset.StandardCharsets.UTF_8));
     return new JsonObject()

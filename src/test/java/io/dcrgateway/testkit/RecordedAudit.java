@@ -46,6 +46,27 @@ public final class RecordedAudit {
     return events.get(n);
   }
 
+  /**
+   * The first event that satisfies {@code wanted}, waiting for it: with a server per core, the
+   * record of a request may be written on another event loop just after its response was read.
+   */
+  public synchronized JsonObject awaitMatching(java.util.function.Predicate<JsonObject> wanted)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(AWAIT_SECONDS);
+    while (true) {
+      for (JsonObject event : events) {
+        if (wanted.test(event)) {
+          return event;
+        }
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new AssertionError("no matching audit event within " + AWAIT_SECONDS + " s; have " + events);
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+  }
+
   private synchronized void add(JsonObject event) {
     events.add(event);
     notifyAll();
