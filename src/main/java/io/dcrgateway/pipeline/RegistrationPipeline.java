@@ -27,6 +27,7 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -110,13 +111,11 @@ public final class RegistrationPipeline {
           .handler(ctx -> passThrough(ctx, route)));
     }
     router.route().failureHandler(this::fail);
-    router.errorHandler(404, ctx -> fail(ctx, new GatewayException(404, ErrorCodes.NOT_FOUND,
-        "route.not-found", "no such endpoint; registration is at " + path)));
-    router.errorHandler(405, ctx -> fail(ctx, new GatewayException(405, ErrorCodes.METHOD_NOT_ALLOWED,
-        "route.method-not-allowed", ctx.request().method() + " is not allowed here; use POST " + path
-            + " or GET, PUT, DELETE " + path + "/{client_id}")));
-    router.errorHandler(413, ctx -> fail(ctx, new GatewayException(413, ErrorCodes.REQUEST_TOO_LARGE,
-        "request.body-too-large", "request body exceeds " + listener.maxBodyBytes() + " bytes")));
+    // A bad percent-escape in the path fails route matching with 400 (issue 7: it was Vert.x's
+    // plain-text 400); every status the router itself produces is answered here, as JSON.
+    for (int status : new int[] {400, 404, 405, 413}) {
+      router.errorHandler(status, ctx -> fail(ctx, clientError(ctx, status)));
+    }
     router.errorHandler(500, this::fail);
     return router;
   }
@@ -127,6 +126,12 @@ public final class RegistrationPipeline {
     ctx.put(RequestContext.class.getName(), context);
     HttpServerResponse response = ctx.response();
     response.putHeader(contexts.requestIdHeader(), context.requestId());
+    if (ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+      // RFC 9112 §6.1: a chunked request may also have carried a Content-Length (Netty drops
+      // it), and bytes a client framed one way must not become a second, smuggled request on
+      // this connection: answer, then close (issue 7).
+      closeAfterResponse(ctx);
+    }
     context.interactionId().ifPresent(id -> response.putHeader("x-fapi-interaction-id", id));
     audit.onEnd(ctx, context);
     RequestDeadline.start(vertx, ctx, listener.limits().requestTimeout(), this::expired);
@@ -327,14 +332,10 @@ public final class RegistrationPipeline {
       fail(ctx, e);
       return;
     }
-    if (ctx.statusCode() == 413) {
-      fail(ctx, new GatewayException(413, ErrorCodes.REQUEST_TOO_LARGE, "request.body-too-large",
-          "request body exceeds " + listener.maxBodyBytes() + " bytes"));
-      return;
-    }
-    if (ctx.statusCode() == 400) {
-      fail(ctx, new GatewayException(400, ErrorCodes.INVALID_REQUEST, "request.malformed",
-          "the request could not be read"));
+    if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+      // Refused by Vert.x before any stage ran (e.g. a request-target "*" is a 404 there): the
+      // client's fault, so a 4xx, never the 500 below (issue 7).
+      fail(ctx, clientError(ctx, ctx.statusCode()));
       return;
     }
     RequestContext context = ctx.get(RequestContext.class.getName());
@@ -348,11 +349,40 @@ public final class RegistrationPipeline {
         "the request was not completed in time");
   }
 
+  private GatewayException clientError(RoutingContext ctx, int status) {
+    String path = listener.registrationPath();
+    return switch (status) {
+      case 404 -> new GatewayException(404, ErrorCodes.NOT_FOUND, "route.not-found",
+          "no such endpoint; registration is at " + path);
+      case 405 -> new GatewayException(405, ErrorCodes.METHOD_NOT_ALLOWED, "route.method-not-allowed",
+          ctx.request().method() + " is not allowed here; use POST " + path + " or GET, PUT, DELETE " + path
+              + "/{client_id}");
+      case 413 -> new GatewayException(413, ErrorCodes.REQUEST_TOO_LARGE, "request.body-too-large",
+          "request body exceeds " + listener.maxBodyBytes() + " bytes");
+      default -> new GatewayException(400, ErrorCodes.INVALID_REQUEST, "request.malformed",
+          "the request could not be read");
+    };
+  }
+
   private void fail(RoutingContext ctx, GatewayException e) {
     if (ctx.response().ended()) {
       return; // one answer per request; its audit record is written already
     }
     audit.rejected(ctx, e);
+    if (e.status() == 413) {
+      // The rest of an oversized body is not worth reading (RFC 9110 §15.5.14): close instead
+      // of draining megabytes the client may still be sending (issue 7).
+      closeAfterResponse(ctx);
+    }
     ErrorResponder.write(ctx.response(), e);
+  }
+
+  private static void closeAfterResponse(RoutingContext ctx) {
+    HttpServerResponse response = ctx.response();
+    if (!response.headWritten()) {
+      response.putHeader(HttpHeaders.CONNECTION, "close");
+    }
+    // addEndHandler, not response.endHandler: Vert.x Web's end handlers (the audit record) sit there.
+    ctx.addEndHandler(done -> ctx.request().connection().close());
   }
 }

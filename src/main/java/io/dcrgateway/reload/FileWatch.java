@@ -26,6 +26,7 @@ public final class FileWatch {
   private FileFingerprints applied;
   private FileFingerprints settling;
   private boolean looking;
+  private final io.vertx.core.Promise<Void> baseline = io.vertx.core.Promise.promise();
 
   private FileWatch(Vertx vertx, Duration interval, Supplier<List<Path>> files, Consumer<List<Path>> onChange) {
     this.vertx = vertx;
@@ -49,6 +50,11 @@ public final class FileWatch {
       applied = null;
       settling = null;
     });
+  }
+
+  /** Completes once the files have been looked at: changes from then on are noticed. */
+  public io.vertx.core.Future<Void> baseline() {
+    return baseline.future();
   }
 
   public void stop() {
@@ -75,6 +81,7 @@ public final class FileWatch {
   private void compare(FileFingerprints now) {
     if (applied == null) {
       applied = now;
+      baseline.tryComplete();
       return;
     }
     if (now.equals(applied)) {

@@ -7,35 +7,45 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.Principal;
 import java.security.PrivateKey;
+import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import javax.net.ssl.KeyManagerFactory;
+import java.util.Arrays;
+import java.util.List;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
-import javax.net.ssl.X509KeyManager;
 
 /**
- * One client identity (a dev-pki PKCS#12: leaf, issuer, key), presented whatever authorities the
- * server lists in its CertificateRequest, as curl or openssl do: a JDK key manager would otherwise
- * silently send nothing for the forged and untrusted certificates, and a test (or the benchmark)
- * would not exercise the gateway's verification.
+ * One client identity (a chain and the key of its first certificate), presented whatever
+ * authorities the server lists in its CertificateRequest, as curl or openssl do: a JDK key
+ * manager would otherwise silently send nothing for forged and untrusted certificates, and a test
+ * (or the benchmark) would not exercise the gateway's verification.
  */
 public final class PresentedKeyManager extends X509ExtendedKeyManager {
 
-  private final X509KeyManager keys;
-  private final String alias;
+  private static final String ALIAS = "presented";
 
-  private PresentedKeyManager(X509KeyManager keys, String alias) {
-    this.keys = keys;
-    this.alias = alias;
+  private final X509Certificate[] chain;
+  private final PrivateKey key;
+
+  private PresentedKeyManager(X509Certificate[] chain, PrivateKey key) {
+    this.chain = chain;
+    this.key = key;
   }
 
+  /** Any chain, e.g. one an attacker minted. */
+  public static PresentedKeyManager of(List<X509Certificate> chain, PrivateKey key) {
+    return new PresentedKeyManager(chain.toArray(X509Certificate[]::new), key);
+  }
+
+  /** The first entry of a PKCS#12 file (dev-pki writes one per client). */
   public static PresentedKeyManager load(Path pkcs12, char[] password) {
     try (InputStream in = Files.newInputStream(pkcs12)) {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(in, password);
-      KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      factory.init(store, password);
-      return new PresentedKeyManager((X509KeyManager) factory.getKeyManagers()[0], store.aliases().nextElement());
+      String alias = store.aliases().nextElement();
+      Certificate[] certificates = store.getCertificateChain(alias);
+      return new PresentedKeyManager(Arrays.copyOf(certificates, certificates.length, X509Certificate[].class),
+          (PrivateKey) store.getKey(alias, password));
     } catch (Exception e) {
       throw new IllegalStateException("cannot load the client identity in " + pkcs12, e);
     }
@@ -43,17 +53,17 @@ public final class PresentedKeyManager extends X509ExtendedKeyManager {
 
   @Override
   public String[] getClientAliases(String keyType, Principal[] issuers) {
-    return new String[] {alias};
+    return new String[] {ALIAS};
   }
 
   @Override
   public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
-    return alias;
+    return ALIAS;
   }
 
   @Override
   public String chooseEngineClientAlias(String[] keyType, Principal[] issuers, SSLEngine engine) {
-    return alias;
+    return ALIAS;
   }
 
   @Override
@@ -68,11 +78,11 @@ public final class PresentedKeyManager extends X509ExtendedKeyManager {
 
   @Override
   public X509Certificate[] getCertificateChain(String requested) {
-    return keys.getCertificateChain(requested);
+    return chain.clone();
   }
 
   @Override
   public PrivateKey getPrivateKey(String requested) {
-    return keys.getPrivateKey(requested);
+    return key;
   }
 }
