@@ -56,6 +56,8 @@ import java.util.logging.Logger;
 public final class RegistrationPipeline {
 
   private static final Logger LOG = Logger.getLogger(RegistrationPipeline.class.getName());
+  /** How long the rest of an oversized body is read and dropped before the connection is closed. */
+  private static final long LINGER_MILLIS = 1_000;
 
   private final Vertx vertx;
   private final ListenerConfig listener;
@@ -370,11 +372,27 @@ public final class RegistrationPipeline {
     }
     audit.rejected(ctx, e);
     if (e.status() == 413) {
-      // The rest of an oversized body is not worth reading (RFC 9110 §15.5.14): close instead
-      // of draining megabytes the client may still be sending (issue 7).
-      closeAfterResponse(ctx);
+      // The rest of an oversized body is not worth keeping (RFC 9110 §15.5.14): close, but only
+      // after a moment of reading and dropping what the client still sends, so that it reads this
+      // answer rather than a reset (a lingering close, as nginx does), and never drain megabytes.
+      lingerThenClose(ctx);
     }
     ErrorResponder.write(ctx.response(), e);
+  }
+
+  private void lingerThenClose(RoutingContext ctx) {
+    HttpServerResponse response = ctx.response();
+    if (!response.headWritten()) {
+      response.putHeader(HttpHeaders.CONNECTION, "close");
+    }
+    io.vertx.core.http.HttpServerRequest request = ctx.request();
+    ctx.addEndHandler(done -> {
+      if (!request.isEnded()) {
+        request.handler(dropped -> { });
+        request.resume();
+      }
+      vertx.setTimer(LINGER_MILLIS, id -> request.connection().close());
+    });
   }
 
   private static void closeAfterResponse(RoutingContext ctx) {

@@ -14,6 +14,17 @@ final class Refusals {
   private Refusals() {
   }
 
+  /**
+   * A body over the limit is answered 413 and the connection closed at once (the rest is not worth
+   * reading), so a client still sending may see the close before the answer: then the refusal shows
+   * in the audit trail, and nothing reached the identity server.
+   */
+  static void assertClosedWith413(GatewayFixture fixture) throws InterruptedException {
+    assertThat(fixture.upstream().received()).as("forwarded to the identity server").isEmpty();
+    JsonObject audited = fixture.gateway().audit().awaitMatching(e -> Integer.valueOf(413).equals(e.getInteger("status")));
+    assertThat(audited.getString("error")).isEqualTo("request_too_large");
+  }
+
   static void assertRefused(GatewayFixture fixture, HttpResponse<Buffer> response, int status, String error)
       throws InterruptedException {
     assertThat(response.statusCode()).as("status, body %s", response.bodyAsString()).isEqualTo(status);
