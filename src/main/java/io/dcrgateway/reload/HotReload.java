@@ -14,11 +14,9 @@ import java.util.stream.Collectors;
 /** What {@code run} sets up once the gateway listens: SIGHUP and, if configured, the file watch. */
 public final class HotReload {
 
-  private final Reloader reloader;
   private final Optional<FileWatch> watch;
 
-  private HotReload(Reloader reloader, Optional<FileWatch> watch) {
-    this.reloader = reloader;
+  private HotReload(Optional<FileWatch> watch) {
     this.watch = watch;
   }
 
@@ -30,14 +28,10 @@ public final class HotReload {
         ? Optional.of(FileWatch.start(vertx, settings.interval(), reloader::watchedFiles,
             changed -> reloader.reload("files changed: " + names(changed))))
         : Optional.empty();
-    HotReload hotReload = new HotReload(reloader, watch);
+    HotReload hotReload = new HotReload(watch);
     // The watch would otherwise see what SIGHUP already applied and reload it a second time.
     HangupSignal.install(() -> reloader.reload("SIGHUP").onComplete(done -> watch.ifPresent(FileWatch::rebase)));
     return hotReload;
-  }
-
-  public Reloader reloader() {
-    return reloader;
   }
 
   public void stop() {

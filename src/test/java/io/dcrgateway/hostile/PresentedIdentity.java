@@ -35,11 +35,6 @@ final class PresentedIdentity {
     return new PresentedIdentity(leaf.chain(), leaf.privateKey());
   }
 
-  /** The identity as a JSSE key manager, for raw TLS sockets. */
-  PresentedKeyManager keyManager() {
-    return keys;
-  }
-
   /** A one-connection WebClient presenting this identity, trusting the dev server CA. */
   WebClient client(Vertx vertx) {
     WebClientOptions options = new WebClientOptions()
