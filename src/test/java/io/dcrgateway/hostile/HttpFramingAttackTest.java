@@ -98,7 +98,12 @@ class HttpFramingAttackTest {
   @MethodSource("hostileFraming")
   void answeredWith4xxOrClosedAndNothingForwarded(String attack, String request) throws Exception {
     try (RawTls connection = RawTls.open(fixture.gateway().port())) {
-      connection.send(request + LAST);
+      try {
+        connection.send(request + LAST);
+      } catch (java.net.SocketException | javax.net.ssl.SSLException closedWhileSending) {
+        // Refused (e.g. 431) and closed before the client finished writing: a closed connection
+        // is one of the two allowed outcomes; any answer that did arrive is still read below.
+      }
 
       for (Optional<RawTls.Reply> reply = connection.reply(); reply.isPresent(); reply = connection.reply()) {
         assertThat(reply.get().status()).as("%s answered %s", attack, reply.get()).isBetween(400, 499);
