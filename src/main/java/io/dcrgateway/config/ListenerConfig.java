@@ -78,6 +78,7 @@ public record ListenerConfig(
    * @param protocols JSSE protocol names, only {@code TLSv1.3} and {@code TLSv1.2}
    * @param cipherSuites JSSE cipher suite names, each supported by the running JVM and AEAD
    *     with forward secrecy (FAPI 1 Advanced 8.5)
+   * @param engine who runs the handshakes: BoringSSL (netty-tcnative, shipped in the jar) or the JDK
    */
   public record ServerTlsConfig(
       Path certificate,
@@ -85,7 +86,14 @@ public record ListenerConfig(
       List<String> protocols,
       List<String> cipherSuites,
       ClientAuthMode clientAuth,
-      Duration handshakeTimeout) {
+      Duration handshakeTimeout,
+      TlsEngine engine) {
+
+    /** With the default engine. */
+    public ServerTlsConfig(Path certificate, Path key, List<String> protocols, List<String> cipherSuites,
+        ClientAuthMode clientAuth, Duration handshakeTimeout) {
+      this(certificate, key, protocols, cipherSuites, clientAuth, handshakeTimeout, DEFAULT_ENGINE);
+    }
 
     /** RFC 8996 deprecates TLS 1.0 and 1.1; FAPI 1 Advanced 8.5 requires 1.2 or later. */
     public static final List<String> DEFAULT_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
@@ -105,6 +113,8 @@ public record ListenerConfig(
 
     public static final ClientAuthMode DEFAULT_CLIENT_AUTH = ClientAuthMode.REQUEST;
     public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+    /** Measured (README, Performance): a fraction of the JDK engine's CPU per mTLS handshake. */
+    public static final TlsEngine DEFAULT_ENGINE = TlsEngine.OPENSSL;
 
     public ServerTlsConfig {
       protocols = List.copyOf(protocols);
@@ -113,4 +123,11 @@ public record ListenerConfig(
   }
 
   public enum ClientAuthMode { REQUEST, REQUIRE }
+
+  /**
+   * OPENSSL: BoringSSL through netty-tcnative (native code for Linux, macOS and Windows on x86_64
+   * and aarch64 ships in the jar). JDK: the JVM's own JSSE engine, slower per handshake, for
+   * platforms without those native builds.
+   */
+  public enum TlsEngine { OPENSSL, JDK }
 }

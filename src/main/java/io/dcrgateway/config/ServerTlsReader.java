@@ -2,11 +2,13 @@ package io.dcrgateway.config;
 
 import static io.dcrgateway.config.ListenerConfig.ServerTlsConfig.DEFAULT_CIPHER_SUITES;
 import static io.dcrgateway.config.ListenerConfig.ServerTlsConfig.DEFAULT_CLIENT_AUTH;
+import static io.dcrgateway.config.ListenerConfig.ServerTlsConfig.DEFAULT_ENGINE;
 import static io.dcrgateway.config.ListenerConfig.ServerTlsConfig.DEFAULT_HANDSHAKE_TIMEOUT;
 import static io.dcrgateway.config.ListenerConfig.ServerTlsConfig.DEFAULT_PROTOCOLS;
 
 import io.dcrgateway.config.ListenerConfig.ClientAuthMode;
 import io.dcrgateway.config.ListenerConfig.ServerTlsConfig;
+import io.dcrgateway.config.ListenerConfig.TlsEngine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +30,7 @@ final class ServerTlsReader {
   }
 
   static ServerTlsConfig read(Section tls) {
-    tls.keys("certificate", "key", "protocols", "cipher-suites", "client-auth", "handshake-timeout");
+    tls.keys("certificate", "key", "protocols", "cipher-suites", "client-auth", "handshake-timeout", "engine");
     Path certificate = tls.requiredFile("certificate", "PEM file with the server certificate and its chain");
     Path key = tls.requiredFile("key", "PEM file with the server's PKCS#8 private key");
     List<String> protocols = tls.scalars("protocols")
@@ -49,7 +51,10 @@ final class ServerTlsReader {
             .flatMap(mode -> mode.asOneOf(List.of(ClientAuthMode.values()), ServerTlsReader::spelling)).orElse(DEFAULT_CLIENT_AUTH),
         tls.scalar("handshake-timeout")
             .flatMap(timeout -> timeout.asDuration(MIN_HANDSHAKE_TIMEOUT, MAX_HANDSHAKE_TIMEOUT))
-            .orElse(DEFAULT_HANDSHAKE_TIMEOUT));
+            .orElse(DEFAULT_HANDSHAKE_TIMEOUT),
+        tls.scalar("engine")
+            .flatMap(engine -> engine.asOneOf(List.of(TlsEngine.values()), ServerTlsReader::spelling))
+            .orElse(DEFAULT_ENGINE));
   }
 
   private static Optional<String> allowedSuite(Scalar value, CipherSuitePolicy policy) {
@@ -94,5 +99,9 @@ final class ServerTlsReader {
 
   static String spelling(ClientAuthMode mode) {
     return mode.name().toLowerCase(Locale.ROOT);
+  }
+
+  static String spelling(TlsEngine engine) {
+    return engine.name().toLowerCase(Locale.ROOT);
   }
 }

@@ -27,6 +27,7 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
@@ -124,6 +125,12 @@ public final class RegistrationPipeline {
 
   /** Correlation ids on every answer, and the audit record whatever happens next. */
   private void begin(RoutingContext ctx) {
+    HttpConnection connection = ctx.request().connection();
+    if (CondemnedConnections.isCondemned(connection)) {
+      // Bytes behind a request framed two ways: no answer; the connection closes after the first one.
+      vertx.runOnContext(v -> connection.close());
+      return;
+    }
     RequestContext context = contexts.of(ctx.request());
     ctx.put(RequestContext.class.getName(), context);
     HttpServerResponse response = ctx.response();
@@ -132,6 +139,7 @@ public final class RegistrationPipeline {
       // RFC 9112 §6.1: a chunked request may also have carried a Content-Length (Netty drops
       // it), and bytes a client framed one way must not become a second, smuggled request on
       // this connection: answer, then close (issue 7).
+      CondemnedConnections.condemn(connection);
       closeAfterResponse(ctx);
     }
     context.interactionId().ifPresent(id -> response.putHeader("x-fapi-interaction-id", id));

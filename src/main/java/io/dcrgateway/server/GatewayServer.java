@@ -81,7 +81,7 @@ public final class GatewayServer {
 
     ListenerConfig listener = config.listener();
     HttpServerOptions publicOptions = ServerTls.apply(ServerTls.options(listener.tls(), generation.trust()),
-        new HttpServerOptions()
+        listener.tls().engine(), new HttpServerOptions()
             .setHost(listener.host())
             .setPort(listener.port())
             .setIdleTimeout((int) listener.idleTimeout().toMillis())

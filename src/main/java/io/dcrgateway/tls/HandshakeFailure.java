@@ -9,8 +9,9 @@ import javax.net.ssl.SSLException;
 
 /**
  * Why a TLS handshake on the public listener failed, in a few stable words for metrics (the TLS
- * alert names where one fits). JSSE says why only in its exception messages, so this reads them;
- * each pattern is checked against a real client by {@code TlsHandshakeMetricsTest}.
+ * alert names where one fits). Neither engine says why other than in its exception message, so this
+ * reads them: JSSE's sentences, BoringSSL's reason codes ({@code error:...:SSL routines:...:NO_SHARED_CIPHER}).
+ * Each pattern is checked against a real client, under both engines, by {@code TlsHandshakeMetricsTest}.
  */
 public enum HandshakeFailure {
   /** TLS 1.1 or older offered (RFC 8996; FAPI 1 Advanced 8.5 requires 1.2+). */
@@ -56,6 +57,9 @@ public enum HandshakeFailure {
     if (!(failure instanceof SSLException)) {
       return failure instanceof IOException ? CLOSED : OTHER;
     }
+    if (message.startsWith("error:")) {
+      return ofBoringSslReason(message);
+    }
     if (message.startsWith("received fatal alert")) {
       return CLIENT_ALERT;
     }
@@ -73,5 +77,21 @@ public enum HandshakeFailure {
       return BAD_CERTIFICATE;
     }
     return OTHER;
+  }
+
+  /** The last field of BoringSSL's {@code error:code:library:function:REASON}, lower-cased. */
+  private static HandshakeFailure ofBoringSslReason(String message) {
+    String reason = message.substring(message.lastIndexOf(':') + 1);
+    if (reason.startsWith("sslv3_alert_") || reason.startsWith("tlsv1_alert_")) {
+      return CLIENT_ALERT;
+    }
+    return switch (reason) {
+      case "unsupported_protocol", "wrong_version_number" -> PROTOCOL_VERSION;
+      case "no_shared_cipher", "no_shared_group" -> NO_CIPHER_SUITE;
+      case "peer_did_not_return_a_certificate" -> CERTIFICATE_REQUIRED;
+      default -> message.contains("rsa routines") || message.contains("ecdsa routines")
+          || reason.contains("signature") || reason.contains("certificate") || reason.contains("key_usage")
+          ? BAD_CERTIFICATE : OTHER;
+    };
   }
 }

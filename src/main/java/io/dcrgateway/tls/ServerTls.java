@@ -2,12 +2,18 @@ package io.dcrgateway.tls;
 
 import io.dcrgateway.config.ListenerConfig.ClientAuthMode;
 import io.dcrgateway.config.ListenerConfig.ServerTlsConfig;
+import io.dcrgateway.config.ListenerConfig.TlsEngine;
+import io.netty.handler.ssl.OpenSsl;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.JdkSSLEngineOptions;
+import io.vertx.core.net.OpenSSLEngineOptions;
 import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.SSLEngineOptions;
 import io.vertx.core.net.ServerSSLOptions;
 import io.vertx.core.net.TrustOptions;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** The public listener's TLS settings, built from config and the current trust material. */
@@ -37,9 +43,13 @@ public final class ServerTls {
     return options;
   }
 
-  /** Server options for a listener using {@link #options}: the one source of its TLS settings. */
-  public static HttpServerOptions apply(ServerSSLOptions ssl, HttpServerOptions server) {
+  /**
+   * Server options for a listener using {@link #options}: the one source of its TLS settings.
+   * The engine is chosen once per listener (a reload cannot change it).
+   */
+  public static HttpServerOptions apply(ServerSSLOptions ssl, TlsEngine engine, HttpServerOptions server) {
     server.setSsl(true)
+        .setSslEngineOptions(engineOptions(engine))
         .setKeyCertOptions(ssl.getKeyCertOptions())
         .setTrustOptions(ssl.getTrustOptions())
         .setClientAuth(ssl.getClientAuth())
@@ -49,5 +59,27 @@ public final class ServerTls {
         .setUseAlpn(ssl.isUseAlpn());
     ssl.getEnabledCipherSuites().forEach(server::addEnabledCipherSuite);
     return server;
+  }
+
+  /**
+   * BoringSSL keeps its session cache and issues session tickets, so a returning client resumes
+   * without the signature work of a full handshake; the JDK engine keeps a session cache of its own.
+   */
+  static SSLEngineOptions engineOptions(TlsEngine engine) {
+    return switch (engine) {
+      case OPENSSL -> new OpenSSLEngineOptions().setSessionCacheEnabled(true);
+      case JDK -> new JdkSSLEngineOptions();
+    };
+  }
+
+  /** Why the configured engine cannot run on this machine, if it cannot. */
+  public static Optional<String> unavailability(TlsEngine engine) {
+    if (engine != TlsEngine.OPENSSL || OpenSSLEngineOptions.isAvailable()) {
+      return Optional.empty();
+    }
+    Throwable cause = OpenSsl.unavailabilityCause();
+    return Optional.of("BoringSSL (netty-tcnative) does not load on " + System.getProperty("os.name")
+        + "/" + System.getProperty("os.arch") + (cause == null ? "" : " (" + cause.getMessage() + ")")
+        + "; set listener.tls.engine: jdk");
   }
 }

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Everything TLS the gateway needs, loaded and checked before it listens: trust anchors and
- * intermediates parse and are CA certificates, the server certificate and key parse and match.
+ * intermediates parse and are CA certificates, the server certificate and key parse and match,
+ * the TLS engine loads on this platform.
  * Used by {@code run} and {@code check-config}, so both report the same problems.
  */
 public final class TlsPreflight {
@@ -26,6 +27,8 @@ public final class TlsPreflight {
       problems.addAll(e.problems());
     }
     problems.addAll(ServerIdentity.problems(config.listener().tls(), Instant.now()));
+    ServerTls.unavailability(config.listener().tls().engine())
+        .ifPresent(why -> problems.add(new ConfigProblem("listener.tls.engine", why)));
     if (!problems.isEmpty()) {
       throw new SetupException(problems);
     }

@@ -96,7 +96,7 @@ class TlsPolicyScanTest {
     ServerTlsConfig tls = l.tls();
     return TestConfigs.withListener(config, new ListenerConfig(l.host(), l.port(),
         new ServerTlsConfig(tls.certificate(), tls.key(), ServerTlsConfig.DEFAULT_PROTOCOLS,
-            ServerTlsConfig.DEFAULT_CIPHER_SUITES, ServerTlsConfig.DEFAULT_CLIENT_AUTH, tls.handshakeTimeout()),
+            ServerTlsConfig.DEFAULT_CIPHER_SUITES, ServerTlsConfig.DEFAULT_CLIENT_AUTH, tls.handshakeTimeout(), tls.engine()),
         l.registrationPath(), l.maxBodyBytes(), l.idleTimeout(), l.limits()));
   }
 

@@ -148,7 +148,7 @@ class TlsHandshakeMetricsTest {
     ListenerConfig.ServerTlsConfig t = l.tls();
     return TestConfigs.withListener(c, new ListenerConfig(l.host(), l.port(),
         new ListenerConfig.ServerTlsConfig(t.certificate(), t.key(), t.protocols(), t.cipherSuites(), clientAuth,
-            handshakeTimeout),
+            handshakeTimeout, t.engine()),
         l.registrationPath(), l.maxBodyBytes(), l.idleTimeout()));
   }
 }

@@ -10,6 +10,7 @@ import io.dcrgateway.config.GatewayConfig;
 import io.dcrgateway.config.ListenerConfig;
 import io.dcrgateway.config.ListenerConfig.ClientAuthMode;
 import io.dcrgateway.config.ListenerConfig.ServerTlsConfig;
+import io.dcrgateway.config.ListenerConfig.TlsEngine;
 import io.dcrgateway.config.ProfileConfig;
 import io.dcrgateway.config.ReloadConfig;
 import io.dcrgateway.config.RegistrationConfig;
@@ -20,6 +21,7 @@ import io.dcrgateway.devpki.DevPkiLayout;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** A gateway config on 127.0.0.1 free ports, trusting the shared dev PKI, for a given upstream. */
@@ -41,6 +43,13 @@ public final class TestConfigs {
       ListenerConfig.Limits.DEFAULT.maxConnections(), ListenerConfig.Limits.DEFAULT.requestTimeout(),
       ListenerConfig.RateLimit.OFF);
 
+  /**
+   * The engine every test gateway runs: the default unless the build asks for another, as the
+   * surefire execution {@code jdk-tls-engine} does to run the TLS tests under both engines.
+   */
+  public static final TlsEngine TLS_ENGINE = TlsEngine.valueOf(
+      System.getProperty("dcrgateway.test.tls-engine", ServerTlsConfig.DEFAULT_ENGINE.name()).toUpperCase(Locale.ROOT));
+
   private TestConfigs() {
   }
 
@@ -52,7 +61,7 @@ public final class TestConfigs {
                 List.of("TLSv1.3", "TLSv1.2"),
                 List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384",
                     "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"),
-                ClientAuthMode.REQUEST, Duration.ofSeconds(10)),
+                ClientAuthMode.REQUEST, Duration.ofSeconds(10), TLS_ENGINE),
             "/register", 64 * 1024, Duration.ofSeconds(60), NO_RATE_LIMIT),
         new TrustConfig(List.of(new TrustConfig.TrustDomain("dev",
                 List.of(pki.tppTrustBundle()), List.of(pki.tppIntermediates()))),
