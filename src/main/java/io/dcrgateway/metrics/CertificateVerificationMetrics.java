@@ -37,7 +37,7 @@ public final class CertificateVerificationMetrics implements Consumer<Certificat
 
   private static Counter counter(MeterRegistry registry, String result) {
     return Counter.builder(NAME).tag("result", result)
-        .description("client certificate verifications (once per TLS session) by result")
+        .description("full client certificate verifications by result (a chain is verified once while its verdict holds)")
         .register(registry);
   }
 }

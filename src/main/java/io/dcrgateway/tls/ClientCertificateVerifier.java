@@ -37,6 +37,7 @@ public final class ClientCertificateVerifier {
   private final TrustMaterial trust;
   private final Clock clock;
   private final LongAdder verifications = new LongAdder();
+  private final VerifiedChains verified = new VerifiedChains();
   private final Consumer<CertificateVerification> observer;
 
   public ClientCertificateVerifier(TrustMaterial trust, Clock clock) {
@@ -54,26 +55,35 @@ public final class ClientCertificateVerifier {
     return trust;
   }
 
-  /** Number of full verifications run: a TLS session is verified once, whatever its requests. */
+  /**
+   * Number of full verifications run: a chain is verified once while its verdict holds (see
+   * {@link VerifiedChains}), whatever the connections, sessions and requests that present it.
+   */
   public long verifications() {
     return verifications.sum();
   }
 
   /** @param presented the client's chain as sent in the TLS Certificate message, leaf first */
   public CertificateVerification verify(List<X509Certificate> presented) {
+    Instant now = clock.instant();
+    Optional<String> key = VerifiedChains.keyOf(presented);
+    Optional<CertificateVerification> known = key.flatMap(k -> verified.get(k, now));
+    if (known.isPresent()) {
+      return known.get();
+    }
     verifications.increment();
-    CertificateVerification result = verifyChain(presented);
+    CertificateVerification result = verifyChain(presented, now);
+    key.ifPresent(k -> verified.put(k, presented, result, now));
     observer.accept(result);
     return result;
   }
 
-  private CertificateVerification verifyChain(List<X509Certificate> presented) {
+  private CertificateVerification verifyChain(List<X509Certificate> presented, Instant now) {
     if (presented.isEmpty()) {
       return CertificateVerification.rejected(Reason.NO_CERTIFICATE,
           "no client certificate was presented; registration requires mutual TLS with a"
               + " certificate issued by a trusted authority");
     }
-    Instant now = clock.instant();
     X509Certificate leaf = presented.get(0);
     Optional<CertificateVerification> leafProblem = checkLeaf(leaf, now);
     if (leafProblem.isPresent()) {

@@ -118,8 +118,8 @@ class MetricsEndpointTest {
 
   @Test
   void countsClientCertificateVerificationsByResult() {
-    // Each TppClient is a new TLS session: verified once per request here.
-    assertThat(verifications("accepted")).isEqualTo(2.0);
+    // TPP1_A's chain came twice, on two connections: verified once, its verdict reused.
+    assertThat(verifications("accepted")).isEqualTo(1.0);
     assertThat(verifications("tls.client-cert.missing")).isEqualTo(1.0);
     assertThat(verifications("tls.client-cert.bad-signature")).isEqualTo(1.0);
     assertThat(verifications("tls.client-cert.expired")).isEqualTo(0.0);

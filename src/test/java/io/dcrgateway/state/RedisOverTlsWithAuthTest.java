@@ -6,10 +6,8 @@ import io.dcrgateway.config.GatewayConfig;
 import io.dcrgateway.config.StateConfig;
 import io.dcrgateway.devpki.CertificateIssuer;
 import io.dcrgateway.devpki.DevPkiLayout;
-import io.dcrgateway.devpki.DevPkiManifest;
 import io.dcrgateway.devpki.IssuedCertificate;
 import io.dcrgateway.devpki.Pem;
-import io.dcrgateway.devpki.SoftwareStatementMinter;
 import io.dcrgateway.pipeline.OneRegistrationPerSoftwareTest;
 import io.dcrgateway.testkit.RecordingUpstream;
 import io.dcrgateway.testkit.RunningGateway;
@@ -105,8 +103,7 @@ class RedisOverTlsWithAuthTest {
   }
 
   private static JsonObject registration() throws Exception {
-    return SharedStateAcrossInstancesTest.registration(SoftwareStatementMinter.forClient(
-        DevPkiManifest.read(SharedDevPki.layout().root()), DevPkiLayout.OFB_TPP1_A).mint());
+    return GatewayInstances.newRegistration(DevPkiLayout.OFB_TPP1_A);
   }
 
   private HttpResponse<Buffer> post(RunningGateway gateway, JsonObject body) throws Exception {

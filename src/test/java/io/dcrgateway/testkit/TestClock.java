@@ -10,7 +10,15 @@ import java.util.concurrent.atomic.AtomicReference;
 /** A clock that moves only when the test says so, so staleness and rate limits need no waiting. */
 public final class TestClock extends Clock {
 
-  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2025-01-01T00:00:00Z"));
+  private final AtomicReference<Instant> now;
+
+  public TestClock() {
+    this(Instant.parse("2025-01-01T00:00:00Z"));
+  }
+
+  public TestClock(Instant start) {
+    now = new AtomicReference<>(start);
+  }
 
   public void advance(Duration by) {
     now.updateAndGet(t -> t.plus(by));

@@ -7,6 +7,7 @@ import io.dcrgateway.devpki.CertificateForgery;
 import io.dcrgateway.devpki.CertificateIssuer;
 import io.dcrgateway.devpki.IssuedCertificate;
 import io.dcrgateway.devpki.KeySpec;
+import io.dcrgateway.testkit.TestClock;
 import io.dcrgateway.tls.CertificateRejection.Reason;
 import java.security.KeyPair;
 import java.security.cert.TrustAnchor;
@@ -338,16 +339,72 @@ class ClientCertificateVerifierTest {
   }
 
   @Test
-  void everyVerifyCallIsCountedWhateverItsOutcome() {
+  void aChainSeenBeforeGetsTheSameVerdictWithoutASecondPkixRun() {
     ClientCertificateVerifier verifier = new ClientCertificateVerifier(rootAndIssuing, CLOCK);
     assertThat(verifier.verifications()).isZero();
 
-    verifier.verify(certs(leaf, issuing));
+    CertificateVerification first = verifier.verify(certs(leaf, issuing));
+    CertificateVerification forged = verifier.verify(certs(forgedLeaf, rogueIssuing));
     verifier.verify(List.of());
-    verifier.verify(certs(forgedLeaf, rogueIssuing));
+
+    assertThat(verifier.verify(certs(leaf, issuing))).isSameAs(first);
+    assertThat(verifier.verify(certs(forgedLeaf, rogueIssuing))).isSameAs(forged);
+    verifier.verify(List.of());
+    assertThat(verifier.verifications()).isEqualTo(3);
+  }
+
+  @Test
+  void theSameLeafWithAnotherChainIsVerifiedOnItsOwn() {
+    ClientCertificateVerifier verifier = new ClientCertificateVerifier(rootAndIssuing, CLOCK);
+
+    assertThat(verifier.verify(certs(leaf, issuing)).client()).isPresent();
+    assertThat(verifier.verify(certs(leaf)).client()).as("issuing CA known to the trust material").isPresent();
+    assertThat(verifier.verify(certs(leaf, rogueIssuing)).client()).isPresent();
+
+    assertThat(verifier.verifications()).isEqualTo(3);
+  }
+
+  @Test
+  void aVerdictIsReachedAgainOnceItsMaximumAgeHasPassed() {
+    TestClock clock = new TestClock(NOW);
+    ClientCertificateVerifier verifier = new ClientCertificateVerifier(rootAndIssuing, clock);
     verifier.verify(certs(leaf, issuing));
 
-    assertThat(verifier.verifications()).isEqualTo(4);
+    clock.advance(VerifiedChains.MAX_AGE.minusSeconds(1));
+    verifier.verify(certs(leaf, issuing));
+    assertThat(verifier.verifications()).isEqualTo(1);
+
+    clock.advance(Duration.ofSeconds(1));
+    verifier.verify(certs(leaf, issuing));
+    assertThat(verifier.verifications()).isEqualTo(2);
+  }
+
+  @Test
+  void anAcceptanceNeverOutlivesTheCertificate() {
+    IssuedCertificate shortLived = client("tpp-short-lived")
+        .validity(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofMinutes(1))).signedBy(issuing);
+    TestClock clock = new TestClock(NOW);
+    ClientCertificateVerifier verifier = new ClientCertificateVerifier(rootAndIssuing, clock);
+    assertThat(verifier.verify(certs(shortLived, issuing)).client()).isPresent();
+
+    clock.advance(Duration.ofMinutes(2));
+
+    assertThat(verifier.verify(certs(shortLived, issuing)).rejection())
+        .hasValueSatisfying(r -> assertThat(r.reason()).isEqualTo(Reason.EXPIRED));
+  }
+
+  @Test
+  void aRejectionAsNotYetValidLastsOnlyUntilTheCertificateStarts() {
+    IssuedCertificate soon = client("tpp-soon")
+        .validity(NOW.plus(Duration.ofMinutes(1)), NOW.plus(Duration.ofDays(30))).signedBy(issuing);
+    TestClock clock = new TestClock(NOW);
+    ClientCertificateVerifier verifier = new ClientCertificateVerifier(rootAndIssuing, clock);
+    assertThat(verifier.verify(certs(soon, issuing)).rejection())
+        .hasValueSatisfying(r -> assertThat(r.reason()).isEqualTo(Reason.NOT_YET_VALID));
+
+    clock.advance(Duration.ofMinutes(2));
+
+    assertThat(verifier.verify(certs(soon, issuing)).client()).isPresent();
   }
 
   // ---------------------------------------------------------------------------------------------
