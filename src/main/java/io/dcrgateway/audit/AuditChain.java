@@ -17,6 +17,7 @@ public final class AuditChain {
   public static final String GENESIS = "0".repeat(64);
   public static final String LINK = "prev";
 
+  private final MessageDigest sha256 = sha256();
   private String last;
 
   public AuditChain(String last) {
@@ -25,10 +26,18 @@ public final class AuditChain {
 
   /** The line to write for {@code record}, linked to the previous one; advances the chain. */
   public synchronized String link(JsonObject record) {
-    JsonObject linked = new JsonObject().put(LINK, last);
-    record.forEach(entry -> linked.put(entry.getKey(), entry.getValue()));
-    String line = linked.encode();
-    last = hash(line);
+    String line;
+    if (record.containsKey(LINK) || record.isEmpty()) {
+      JsonObject linked = new JsonObject().put(LINK, last);
+      record.forEach(entry -> linked.put(entry.getKey(), entry.getValue()));
+      line = linked.encode();
+    } else {
+      // The same line as the copy above gives, without copying the record: the link is a hex
+      // string, so nothing in it needs escaping.
+      String encoded = record.encode();
+      line = "{\"" + LINK + "\":\"" + last + "\"," + encoded.substring(1);
+    }
+    last = HexFormat.of().formatHex(sha256.digest(line.getBytes(StandardCharsets.UTF_8)));
     return line;
   }
 
@@ -37,8 +46,12 @@ public final class AuditChain {
   }
 
   public static String hash(String line) {
+    return HexFormat.of().formatHex(sha256().digest(line.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static MessageDigest sha256() {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(line.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }

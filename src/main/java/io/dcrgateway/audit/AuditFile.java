@@ -23,9 +23,11 @@ import java.util.logging.Logger;
 
 /**
  * Appends audit records to a file, hash-chained, from one writer thread: the event loop only
- * hands a record over (never waits on the disk). The queue is bounded; when it is full the
- * request path waits briefly rather than drop a record, because a silently missing decision is
- * worse than a slow one. {@link #close()} drains the queue and syncs the file, so a graceful
+ * hands a record over (never waits on the disk, nor for room in the queue). The queue is
+ * bounded; once it holds more than {@link #BACKLOG} records the disk cannot keep up, and
+ * {@link #problem()} says so until it has caught up, so the pipeline refuses new requests (503)
+ * while the room left takes the records of the requests in flight and of the refusals. Were even
+ * that full, the record goes to the log (never dropped silently). {@link #close()} drains the queue and syncs the file, so a graceful
  * shutdown loses nothing. When the file passes {@code maxBytes} it is renamed with a timestamp and
  * a new one starts, its first record linked to the last record of the old one. Rotated names sort
  * in the order they were written, so {@code audit verify <file>.* <file>} checks the whole trail.
@@ -39,6 +41,9 @@ import java.util.logging.Logger;
 public final class AuditFile implements Consumer<JsonObject>, AuditHealth, AutoCloseable {
 
   static final Duration RETRY_INTERVAL = Duration.ofSeconds(1);
+  private static final int CAPACITY = 65_536;
+  /** Three quarters: the last quarter is for records of requests already admitted, and refusals. */
+  static final int BACKLOG = CAPACITY / 4 * 3;
   private static final Logger LOG = Logger.getLogger(AuditFile.class.getName());
   private static final JsonObject STOP = new JsonObject();
   private static final DateTimeFormatter ROTATED =
@@ -47,7 +52,7 @@ public final class AuditFile implements Consumer<JsonObject>, AuditHealth, AutoC
   private final Path file;
   private final long maxBytes;
   private final Clock clock;
-  private final BlockingQueue<JsonObject> queue = new ArrayBlockingQueue<>(65_536);
+  private final BlockingQueue<JsonObject> queue = new ArrayBlockingQueue<>(CAPACITY);
   private final AuditChain chain;
   private final Thread writer;
   private final AtomicLong failures = new AtomicLong();
@@ -80,20 +85,22 @@ public final class AuditFile implements Consumer<JsonObject>, AuditHealth, AutoC
 
   @Override
   public void accept(JsonObject record) {
-    try {
-      // While the file is failing nothing drains the queue: waiting would only stall the event loop.
-      long wait = problem.isPresent() ? 0 : 5;
-      if (!queue.offer(record, wait, TimeUnit.SECONDS)) {
-        LOG.severe("audit queue full: the audit file cannot keep up; record kept in the log: " + record.encode());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    // Never waits: a wait here would stall the event loop, and all the requests on it.
+    if (!queue.offer(record)) {
+      LOG.severe("audit queue full: the audit file cannot keep up; record kept in the log: " + record.encode());
     }
   }
 
+  /** A failing disk, or one too slow for the requests: either way no new decision is made. */
   @Override
   public Optional<String> problem() {
-    return problem;
+    Optional<String> failing = problem;
+    if (failing.isPresent()) {
+      return failing;
+    }
+    int waiting = queue.size();
+    return waiting < BACKLOG ? failing
+        : Optional.of("audit file " + file + " cannot keep up: " + waiting + " records waiting to be written");
   }
 
   @Override

@@ -5,19 +5,18 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Writes each {@link AuditEvent} as one JSON line. Goes to the {@code io.dcrgateway.audit} logger
- * by default so operators route it like any log; tests and later sinks plug in a consumer.
+ * by default so operators route it like any log; tests and later sinks plug in a consumer. The
+ * record is built on the caller's thread (the event loop) and handed over; the sinks the
+ * gateway uses encode and write it on threads of their own ({@link AuditLogger}, {@link AuditFile}).
  */
-public final class AuditLog {
-
-  private static final Logger LOG = Logger.getLogger("io.dcrgateway.audit");
+public final class AuditLog implements AutoCloseable {
 
   private final Consumer<JsonObject> sink;
   private final AuditHealth health;
+  private final AutoCloseable flush;
 
   public AuditLog(Consumer<JsonObject> sink) {
     this(sink, AuditHealth.ALWAYS);
@@ -25,36 +24,49 @@ public final class AuditLog {
 
   /** @param health whether {@code sink} can take records now (the pipeline refuses requests while not) */
   public AuditLog(Consumer<JsonObject> sink, AuditHealth health) {
+    this(sink, health, () -> { });
+  }
+
+  private AuditLog(Consumer<JsonObject> sink, AuditHealth health, AutoCloseable flush) {
     this.sink = sink;
     this.health = health;
+    this.flush = flush;
   }
 
   public static AuditLog toLogger() {
-    return new AuditLog(AuditLog::log);
+    AuditLogger logger = new AuditLogger();
+    return new AuditLog(logger, AuditHealth.ALWAYS, logger);
   }
 
   /** The logger, and a second sink (the hash-chained file) for every record. */
   public static AuditLog toLoggerAnd(Consumer<JsonObject> also) {
+    AuditLogger logger = new AuditLogger();
     return new AuditLog(json -> {
-      log(json);
+      logger.accept(json);
       also.accept(json);
-    });
+    }, AuditHealth.ALWAYS, logger);
   }
 
   /** The logger and the hash-chained file; the trail is healthy while the file can be written. */
   public static AuditLog toLoggerAnd(AuditFile file) {
+    AuditLogger logger = new AuditLogger();
     return new AuditLog(json -> {
-      log(json);
+      logger.accept(json);
       file.accept(json);
-    }, file);
+    }, file, logger);
   }
 
   public AuditHealth health() {
     return health;
   }
 
-  private static void log(JsonObject json) {
-    LOG.log(Level.INFO, json.encode());
+  /**
+   * Writes the records still queued for the logger (at shutdown, after the last request). An
+   * {@link AuditFile} is closed by its owner.
+   */
+  @Override
+  public void close() throws Exception {
+    flush.close();
   }
 
   public void record(AuditEvent event) {

@@ -97,6 +97,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         status = 1;
       } finally {
         // After the drain: the last requests' records are written before the file is closed.
+        closeQuietly(audit);
         closeQuietly(auditFile);
         stopped.countDown();
       }
@@ -113,6 +114,14 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
       return Optional.empty();
     }
     return Optional.of(AuditFile.open(config.file().get(), config.maxFileBytes(), Clock.systemUTC()));
+  }
+
+  private static void closeQuietly(AuditLog audit) {
+    try {
+      audit.close();
+    } catch (Exception e) {
+      System.err.println("dcr-gateway: the audit log could not be flushed: " + e);
+    }
   }
 
   private static void closeQuietly(Optional<AuditFile> file) {

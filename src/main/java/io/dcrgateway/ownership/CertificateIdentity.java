@@ -2,7 +2,9 @@ package io.dcrgateway.ownership;
 
 import io.dcrgateway.dn.AttributeType;
 import io.dcrgateway.dn.SubjectAttributes;
-import java.security.cert.X509Certificate;
+import io.dcrgateway.tls.CertificateMemo;
+import io.dcrgateway.tls.VerifiedClient;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,10 +18,22 @@ record CertificateIdentity(Set<String> softwareIds, Set<String> orgIds) {
 
   private static final List<String> ORG_PREFIXES = List.of("OFBBR-");
 
-  static CertificateIdentity of(X509Certificate certificate) {
+  /** Read-only: one instance serves every request of a client. */
+  CertificateIdentity {
+    softwareIds = Collections.unmodifiableSet(softwareIds);
+    orgIds = Collections.unmodifiableSet(orgIds);
+  }
+
+  private static final CertificateMemo.Key<CertificateIdentity> KEY = new CertificateMemo.Key<>("ownership-identity");
+
+  /** Once per verified client: every management call and registration asks. */
+  static CertificateIdentity of(VerifiedClient client) {
+    return client.memo().get(KEY, () -> of(SubjectAttributes.of(client.subjectName())));
+  }
+
+  private static CertificateIdentity of(SubjectAttributes subject) {
     // All values, not the single-value getters: a subject with two UIDs must not fail the
     // request, and matching against every value is no weaker (each must still equal the owner's).
-    SubjectAttributes subject = SubjectAttributes.of(certificate);
     Set<String> software = new LinkedHashSet<>(subject.values(AttributeType.UID));
     software.addAll(subject.values(AttributeType.COMMON_NAME));
     Set<String> orgs = new LinkedHashSet<>();

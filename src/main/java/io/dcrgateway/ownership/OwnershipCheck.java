@@ -35,7 +35,7 @@ public final class OwnershipCheck {
         return Future.failedFuture(new GatewayException(401, ErrorCodes.INVALID_CLIENT, "ownership.unknown-client",
             "client " + clientId + " is not registered through this gateway, or was deleted", CHALLENGE));
       }
-      CertificateIdentity presented = CertificateIdentity.of(client.certificate());
+      CertificateIdentity presented = CertificateIdentity.of(client);
       if (!presented.belongsTo(owner.get())) {
         return Future.failedFuture(new GatewayException(401, ErrorCodes.INVALID_CLIENT, "ownership.other-software",
             "the client certificate (" + presented.describe() + ") does not belong to software "
@@ -61,7 +61,7 @@ public final class OwnershipCheck {
   /** The statement's software, else the certificate's: who a registration belongs to. */
   public static SoftwareIdentity ownerOf(Optional<SoftwareStatement> statement, VerifiedClient client) {
     return statement.flatMap(s -> s.softwareId().flatMap(software -> s.orgId().map(org -> new SoftwareIdentity(software, org))))
-        .orElseGet(() -> CertificateIdentity.of(client.certificate()).primary());
+        .orElseGet(() -> CertificateIdentity.of(client).primary());
   }
 
   /**

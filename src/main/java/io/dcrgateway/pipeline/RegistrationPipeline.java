@@ -41,6 +41,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
+import java.util.regex.Pattern;
 import java.util.logging.Logger;
 
 /**
@@ -59,6 +60,7 @@ public final class RegistrationPipeline {
   private static final Logger LOG = Logger.getLogger(RegistrationPipeline.class.getName());
   /** How long the rest of an oversized body is read and dropped before the connection is closed. */
   private static final long LINGER_MILLIS = 1_000;
+  private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
 
   private final Vertx vertx;
   private final ListenerConfig listener;
@@ -319,7 +321,7 @@ public final class RegistrationPipeline {
   private String publicRegistrationUrl(RoutingContext ctx) {
     String base = publicBaseUrl.map(URI::toString)
         .orElseGet(() -> "https://" + ((RequestContext) ctx.get(RequestContext.class.getName())).host());
-    return base.replaceAll("/+$", "") + listener.registrationPath();
+    return TRAILING_SLASHES.matcher(base).replaceAll("") + listener.registrationPath();
   }
 
   private void relay(RoutingContext ctx, UpstreamResponse answer) {

@@ -2,10 +2,12 @@ package io.dcrgateway.proxy;
 
 import io.dcrgateway.config.ForwardingConfig;
 import io.dcrgateway.request.RegistrationRequest;
+import io.dcrgateway.tls.CertificateMemo;
 import io.dcrgateway.tls.VerifiedClient;
 import io.vertx.core.MultiMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -37,7 +39,10 @@ public final class UpstreamHeaders {
       "client-cert", "ssl-client", "x-ssl-", "x-client-cert", "x-forwarded-");
 
   private final List<CertificateHeaderWriter> writers;
-  private final Set<String> stripped;
+  /** Per writer: what it wrote for a client, kept with the client (base64 of DER is not free). */
+  private final List<CertificateMemo.Key<List<Map.Entry<String, String>>>> written;
+  /** Every exact name dropped from an inbound request, lower case: one lookup per header. */
+  private final Set<String> dropped;
   private final String requestIdHeader;
 
   public UpstreamHeaders(ForwardingConfig config) {
@@ -46,7 +51,14 @@ public final class UpstreamHeaders {
     Set<String> names = new TreeSet<>(BUILT_IN_STRIPPED);
     config.stripHeaders().forEach(n -> names.add(lower(n)));
     writers.forEach(w -> w.headerNames().forEach(n -> names.add(lower(n))));
-    this.stripped = Set.copyOf(names);
+    names.addAll(HOP_BY_HOP);
+    names.addAll(CONNECTION_SPECIFIC);
+    names.addAll(METHOD_OVERRIDES);
+    names.add(lower(requestIdHeader));
+    this.dropped = Set.copyOf(names);
+    this.written = writers.stream()
+        .map(w -> new CertificateMemo.Key<List<Map.Entry<String, String>>>("headers:" + w.headerNames()))
+        .toList();
   }
 
   /** @param withClientAddress whether {@code X-Forwarded-For} carries the TPP's address */
@@ -60,7 +72,12 @@ public final class UpstreamHeaders {
         out.add(entry.getKey(), entry.getValue());
       }
     }
-    writers.forEach(w -> w.write(client, out));
+    for (int i = 0; i < writers.size(); i++) {
+      CertificateHeaderWriter writer = writers.get(i);
+      for (Map.Entry<String, String> header : client.memo().get(written.get(i), () -> headersOf(writer, client))) {
+        out.set(header.getKey(), header.getValue());
+      }
+    }
     if (withClientAddress) {
       out.set("X-Forwarded-For", request.context().remoteAddress());
     }
@@ -85,11 +102,22 @@ public final class UpstreamHeaders {
     return out;
   }
 
+  private static List<Map.Entry<String, String>> headersOf(CertificateHeaderWriter writer, VerifiedClient client) {
+    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+    writer.write(client, headers);
+    return headers.entries().stream().map(e -> Map.entry(e.getKey(), e.getValue())).toList();
+  }
+
   private boolean dropped(String name) {
-    return HOP_BY_HOP.contains(name) || CONNECTION_SPECIFIC.contains(name) || METHOD_OVERRIDES.contains(name)
-        || stripped.contains(name)
-        || name.equals(lower(requestIdHeader))
-        || STRIPPED_PREFIXES.stream().anyMatch(name::startsWith);
+    if (dropped.contains(name)) {
+      return true;
+    }
+    for (String prefix : STRIPPED_PREFIXES) {
+      if (name.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Set<String> connectionTokens(MultiMap headers) {

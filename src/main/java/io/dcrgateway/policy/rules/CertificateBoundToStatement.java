@@ -69,7 +69,7 @@ public final class CertificateBoundToStatement implements Rule {
       return RuleResult.pass(); // nothing to bind to: software-statement.required's job
     }
     SoftwareStatement statement = context.statement().get();
-    SubjectAttributes subject = SubjectAttributes.of(context.client().certificate());
+    SubjectAttributes subject = SubjectAttributes.of(context.client().subjectName());
     try {
       Optional<String> mismatch = softwareIdMismatch(subject, statement);
       if (mismatch.isEmpty()) {

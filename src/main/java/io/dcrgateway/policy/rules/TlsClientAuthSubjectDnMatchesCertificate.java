@@ -80,7 +80,7 @@ public final class TlsClientAuthSubjectDnMatchesCertificate implements Rule {
       }
     }
     if (matchCertificate) {
-      DistinguishedName presented = DistinguishedName.subjectOf(context.client().certificate());
+      DistinguishedName presented = context.client().subjectName();
       if (!registered.matches(presented)) {
         return reject(FIELD + " does not match the subject of the client certificate used for this request;"
             + " register that subject, e.g. \"" + presented + "\" (compared with RFC 4517 distinguishedNameMatch:"

@@ -1,0 +1,74 @@
+package io.dcrgateway.audit;
+
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Writes audit records as JSON lines to the {@code io.dcrgateway.audit} logger from one thread
+ * of its own: encoding and java.util.logging's formatting and console write (a blocking write
+ * to stderr, flushed per record) would otherwise run on the event loop, once per request.
+ *
+ * <p>Nothing is dropped: when the queue is full (the log cannot keep up), the caller writes the
+ * record itself, slower but complete, so such a line may come out of order; the hash-chained
+ * audit file keeps the order. {@link #close()} writes what is queued.
+ */
+public final class AuditLogger implements java.util.function.Consumer<JsonObject>, AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger("io.dcrgateway.audit");
+  private static final JsonObject STOP = new JsonObject();
+  private static final int CAPACITY = 16_384;
+
+  private final BlockingQueue<JsonObject> queue = new ArrayBlockingQueue<>(CAPACITY);
+  private final Thread writer;
+  private volatile boolean closed;
+
+  public AuditLogger() {
+    writer = new Thread(this::drain, "dcr-audit-logger");
+    writer.setDaemon(true);
+    writer.start();
+  }
+
+  @Override
+  public void accept(JsonObject record) {
+    if (closed || !queue.offer(record)) {
+      write(record);
+    }
+  }
+
+  /** Writes what is queued, then stops; later records are written by their callers. */
+  @Override
+  public void close() throws InterruptedException {
+    closed = true;
+    queue.put(STOP);
+    writer.join(TimeUnit.SECONDS.toMillis(30));
+  }
+
+  private void drain() {
+    List<JsonObject> batch = new ArrayList<>();
+    try {
+      while (true) {
+        batch.add(queue.take());
+        queue.drainTo(batch);
+        for (JsonObject record : batch) {
+          if (record == STOP) {
+            return;
+          }
+          write(record);
+        }
+        batch.clear();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void write(JsonObject record) {
+    LOG.log(Level.INFO, record.encode());
+  }
+}
