@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -44,13 +45,23 @@ final class Gateway implements AutoCloseable {
 
   static Gateway start(Path java, List<String> jvmOptions, Path jar, Path template, Path workDir, Path pki,
       int upstreamPort) throws IOException, InterruptedException {
+    return start(java, jvmOptions, jar, template, workDir, pki, upstreamPort, Map.of());
+  }
+
+  /** @param values more {@code @NAME@} placeholders of the template, e.g. the audit file of the soak */
+  static Gateway start(Path java, List<String> jvmOptions, Path jar, Path template, Path workDir, Path pki,
+      int upstreamPort, Map<String, String> values) throws IOException, InterruptedException {
     int port = FreePort.next();
     int adminPort = FreePort.next();
     Files.createDirectories(workDir);
     Path config = workDir.resolve("gateway.yaml");
-    Files.writeString(config, Files.readString(template).replace("@PKI@", pki.toString())
+    String text = Files.readString(template).replace("@PKI@", pki.toString())
         .replace("@PORT@", Integer.toString(port)).replace("@ADMIN_PORT@", Integer.toString(adminPort))
-        .replace("@UPSTREAM_PORT@", Integer.toString(upstreamPort)));
+        .replace("@UPSTREAM_PORT@", Integer.toString(upstreamPort));
+    for (Map.Entry<String, String> value : values.entrySet()) {
+      text = text.replace("@" + value.getKey() + "@", value.getValue());
+    }
+    Files.writeString(config, text);
     List<String> command = new ArrayList<>();
     command.add(java.toString());
     command.addAll(jvmOptions);
@@ -94,6 +105,17 @@ final class Gateway implements AutoCloseable {
     return port;
   }
 
+  int adminPort() {
+    return adminPort;
+  }
+
+  /** The admin listener's Prometheus exposition. */
+  String metrics() throws IOException, InterruptedException {
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+  }
+
   ProcessHandle handle() {
     return process.toHandle();
   }
@@ -107,10 +129,7 @@ final class Gateway implements AutoCloseable {
    * resumed session, so it shows whether new connections really were full handshakes.
    */
   long certificateVerifications() throws IOException, InterruptedException {
-    HttpResponse<String> metrics = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/metrics")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    Matcher m = VERIFICATIONS.matcher(metrics.body());
+    Matcher m = VERIFICATIONS.matcher(metrics());
     double total = 0;
     while (m.find()) {
       total += Double.parseDouble(m.group(1));

@@ -39,6 +39,11 @@ final class Workload {
     return i < requests.size() ? requests.get(i) : null;
   }
 
+  /** The requests handed out so far, in order (each once, for a once-only workload). */
+  List<BenchRequest> handedOut() {
+    return requests.subList(0, Math.min(next.get(), requests.size()));
+  }
+
   /** How many requests a window can record at most (a cycling workload is bounded by time instead). */
   int capacity(int ceiling) {
     return cycle ? ceiling : Math.min(ceiling, requests.size());

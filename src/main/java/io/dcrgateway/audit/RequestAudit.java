@@ -7,6 +7,7 @@ import io.dcrgateway.statement.SoftwareStatement;
 import io.dcrgateway.request.RequestContext;
 import io.dcrgateway.tls.RevocationRefusal;
 import io.dcrgateway.tls.VerifiedClient;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -69,6 +70,47 @@ public final class RequestAudit {
     observer.accept(new Completed(event, Optional.ofNullable(facts.upstreamNanos).map(Duration::ofNanos)));
   }
 
+  /**
+   * A request refused before any stage ran, because Vert.x could not read its head: there is no
+   * routing context, but the refusal is recorded and counted like any other, once answered.
+   *
+   * @param method and {@code path}: as far as they were read
+   */
+  public Unread unread(HttpServerRequest request, RequestContext context, String method, String path,
+      GatewayException refusal) {
+    return new Unread(Instant.now(), System.nanoTime(), request, context, method, path, refusal);
+  }
+
+  /** The record of an unreadable request, written once its answer is. */
+  public final class Unread {
+    private final Instant start;
+    private final long startNanos;
+    private final RequestContext context;
+    private final String method;
+    private final String path;
+    private final GatewayException refusal;
+    private final Optional<CertificateFacts> certificate;
+
+    private Unread(Instant start, long startNanos, HttpServerRequest request, RequestContext context, String method,
+        String path, GatewayException refusal) {
+      this.start = start;
+      this.startNanos = startNanos;
+      this.context = context;
+      this.method = method;
+      this.path = path;
+      this.refusal = refusal;
+      this.certificate = presentedLeaf(request).map(leaf -> CertificateFactsOf.of(leaf, ""));
+    }
+
+    /** @param written whether the answer reached the connection ({@code aborted} otherwise) */
+    public void answered(boolean written) {
+      completed(new Facts(), new AuditEvent(start, context.requestId(), context.interactionId(),
+          context.remoteAddress(), method, path, certificate, written ? "rejected" : "aborted", refusal.status(),
+          Optional.of(refusal.error()), Optional.of(refusal.reason()), Optional.empty(), List.of(), Optional.empty(),
+          (System.nanoTime() - startNanos) / 1_000));
+    }
+  }
+
   /** Time from sending to the identity server until its answer or failure. */
   public void upstreamTime(RoutingContext ctx, long nanos) {
     facts(ctx).upstreamNanos = nanos;
@@ -115,7 +157,7 @@ public final class RequestAudit {
     if (facts.certificate == null && e instanceof RevocationRefusal refusal) {
       facts.certificate = CertificateFactsOf.of(refusal.client());
     } else if (facts.certificate == null) {
-      facts.certificate = presentedLeaf(ctx).map(leaf -> CertificateFactsOf.of(leaf, "")).orElse(null);
+      facts.certificate = presentedLeaf(ctx.request()).map(leaf -> CertificateFactsOf.of(leaf, "")).orElse(null);
     }
   }
 
@@ -125,9 +167,9 @@ public final class RequestAudit {
   }
 
   /** A rejected certificate is still recorded: an auditor wants to see who tried. */
-  private static Optional<X509Certificate> presentedLeaf(RoutingContext ctx) {
+  private static Optional<X509Certificate> presentedLeaf(HttpServerRequest request) {
     try {
-      List<Certificate> chain = ctx.request().connection().peerCertificates();
+      List<Certificate> chain = request.connection().peerCertificates();
       return chain.isEmpty() || !(chain.get(0) instanceof X509Certificate leaf)
           ? Optional.empty() : Optional.of(leaf);
     } catch (Exception e) {

@@ -1,5 +1,6 @@
 package io.dcrgateway.error;
 
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 
@@ -13,19 +14,20 @@ public final class ErrorResponder {
   private ErrorResponder() {
   }
 
-  public static void write(HttpServerResponse response, GatewayException e) {
+  /** @return completes once the answer is written; failed when the connection was cut instead */
+  public static Future<Void> write(HttpServerResponse response, GatewayException e) {
     if (response.headWritten()) {
       // Too late for a clean error (upstream bytes already relayed): cut the connection so
       // the client cannot mistake a truncated body for a complete one.
       response.reset();
-      return;
+      return Future.failedFuture("the answer had begun: connection reset");
     }
     e.headers().forEach(response::putHeader);
     String body = new JsonObject()
         .put("error", e.error())
         .put("error_description", e.description())
         .encode();
-    response.setStatusCode(e.status())
+    return response.setStatusCode(e.status())
         .putHeader("Content-Type", "application/json")
         .putHeader("Cache-Control", "no-store")
         .putHeader("Pragma", "no-cache")

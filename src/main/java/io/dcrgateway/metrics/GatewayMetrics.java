@@ -103,6 +103,11 @@ public final class GatewayMetrics implements AutoCloseable {
     return new TlsHandshakeMetrics(registry);
   }
 
+  /** Lag of the event loops it is told to watch (the public listener's), one series per loop. */
+  public EventLoopLag eventLoopLag() {
+    return new EventLoopLag(registry);
+  }
+
   /** Replaces the certificates whose expiry is published; call again after a reload. */
   public void certificates(TrustMaterial trust, Optional<X509Certificate> server) {
     certificates.publish(trust, server);

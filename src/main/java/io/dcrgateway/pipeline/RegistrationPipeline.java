@@ -24,12 +24,14 @@ import io.dcrgateway.request.RequestContexts;
 import io.dcrgateway.tls.ClientCertificateGate;
 import io.dcrgateway.tls.VerifiedClient;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -76,6 +78,7 @@ public final class RegistrationPipeline {
   private final RequestAudit audit;
   private final AuditHealth auditHealth;
   private final CertificateRateLimit rateLimit;
+  private final UnreadableRequest unreadable;
 
   public RegistrationPipeline(Vertx vertx, ListenerConfig listener, ClientCertificateGate tls,
       CertificateRateLimit rateLimit, RequestContexts contexts, RegistrationChecks checks, OwnershipCheck ownership,
@@ -96,6 +99,15 @@ public final class RegistrationPipeline {
     this.publicBaseUrl = publicBaseUrl;
     this.passThrough = List.copyOf(passThrough);
     this.audit = new RequestAudit(audit, completed);
+    this.unreadable = new UnreadableRequest(listener.limits(), contexts, this.audit);
+  }
+
+  /**
+   * For the listener's {@code invalidRequestHandler}: requests whose head Vert.x could not read
+   * (400, 414, 431) never reach the router, and are answered, audited and counted here instead.
+   */
+  public Handler<HttpServerRequest> unreadableRequests() {
+    return unreadable::answer;
   }
 
   public Router router() {
@@ -395,7 +407,7 @@ public final class RegistrationPipeline {
     if (!response.headWritten()) {
       response.putHeader(HttpHeaders.CONNECTION, "close");
     }
-    io.vertx.core.http.HttpServerRequest request = ctx.request();
+    HttpServerRequest request = ctx.request();
     ctx.addEndHandler(done -> {
       if (!request.isEnded()) {
         request.handler(dropped -> { });

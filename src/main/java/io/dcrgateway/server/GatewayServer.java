@@ -5,6 +5,7 @@ import io.dcrgateway.admin.Readiness;
 import io.dcrgateway.audit.AuditLog;
 import io.dcrgateway.config.GatewayConfig;
 import io.dcrgateway.config.ListenerConfig;
+import io.dcrgateway.metrics.EventLoopLag;
 import io.dcrgateway.metrics.GatewayMetrics;
 import io.dcrgateway.state.SharedState;
 import io.dcrgateway.tls.ClientCertificateVerifier;
@@ -86,9 +87,11 @@ public final class GatewayServer {
             .setPort(listener.port())
             .setIdleTimeout((int) listener.idleTimeout().toMillis())
             .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-            // Beyond these Vert.x answers 431 / 414 itself and closes, before any stage runs.
+            // Beyond these Vert.x refuses the request (431 / 414) before any stage runs; the
+            // generation's invalid-request handler answers that as JSON, audited, and closes.
             .setMaxHeaderSize(listener.limits().maxHeaderBytes())
             .setMaxInitialLineLength(listener.limits().maxInitialLineLength()));
+    EventLoopLag loopLag = metrics.eventLoopLag();
     ConnectionLimit connections = new ConnectionLimit(listener.limits().maxConnections(), metrics.connectionsRefused());
     metrics.connectionsOpen(connections::open);
     HttpServer adminServer = config.admin().enabled()
@@ -105,7 +108,9 @@ public final class GatewayServer {
         .compose(a -> PublicListener.listen(vertx, publicOptions, PublicListener.instancesForThisMachine(), server -> {
           // Each request goes to the generation current when it arrives, keep-alive connections included.
           server.requestHandler(request -> current.get().router().handle(request));
+          server.invalidRequestHandler(request -> current.get().unreadable().handle(request));
           metrics.tlsHandshakes().attach(server, connections);
+          loopLag.watchCurrentLoop(vertx);
         }))
         .map(publicServer -> {
           readiness.ready();

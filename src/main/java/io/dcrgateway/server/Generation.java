@@ -18,7 +18,9 @@ import io.dcrgateway.tls.ClientCertificateGate;
 import io.dcrgateway.tls.ClientCertificateVerifier;
 import io.dcrgateway.tls.TrustMaterial;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,9 +45,11 @@ final class Generation {
   private final UpstreamClient upstream;
   private final Optional<RevocationChecker> revocation;
   private final Router router;
+  private final Handler<HttpServerRequest> unreadable;
 
   private Generation(GatewayConfig config, Preflight preflight, ClientCertificateVerifier verifier,
-      Registration registration, UpstreamClient upstream, Optional<RevocationChecker> revocation, Router router) {
+      Registration registration, UpstreamClient upstream, Optional<RevocationChecker> revocation, Router router,
+      Handler<HttpServerRequest> unreadable) {
     this.config = config;
     this.preflight = preflight;
     this.verifier = verifier;
@@ -53,6 +57,7 @@ final class Generation {
     this.upstream = upstream;
     this.revocation = revocation;
     this.router = router;
+    this.unreadable = unreadable;
   }
 
   /** Loads the directory keys; fails (and leaves nothing running) when they cannot be read. */
@@ -74,7 +79,8 @@ final class Generation {
           new OneRegistrationPerSoftware(config.registration().oneRegistration(), state.registrations()), upstream,
           new IdentityServerShape(config.upstream().identityServer()),
           config.registration().publicBaseUrl(), config.upstream().passThrough(), audit, metrics.requests(config));
-      return new Generation(config, preflight, verifier, registration, upstream, revocation, pipeline.router());
+      return new Generation(config, preflight, verifier, registration, upstream, revocation, pipeline.router(),
+          pipeline.unreadableRequests());
     });
   }
 
@@ -96,6 +102,11 @@ final class Generation {
 
   Router router() {
     return router;
+  }
+
+  /** Answers the requests Vert.x could not read (400, 414, 431) as the router answers refusals. */
+  Handler<HttpServerRequest> unreadable() {
+    return unreadable;
   }
 
   /**

@@ -2,8 +2,11 @@ package io.dcrgateway.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dcrgateway.config.ListenerConfig;
 import io.dcrgateway.testkit.GatewayFixture;
 import io.dcrgateway.testkit.RawTls;
+import io.dcrgateway.testkit.TestConfigs;
+import io.micrometer.core.instrument.Counter;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
@@ -38,6 +41,8 @@ class HttpFramingAttackTest {
    * RFC 9110 §15.6.6 gives an unsupported version.
    */
   private static final int VERTX_UNSUPPORTED_VERSION = 501;
+
+  private static final ListenerConfig.Limits LIMITS = TestConfigs.NO_RATE_LIMIT;
 
   private static GatewayFixture fixture;
 
@@ -113,6 +118,59 @@ class HttpFramingAttackTest {
     assertThat(fixture.upstream().received()).as("forwarded").isEmpty();
   }
 
+  /**
+   * Heads Vert.x refuses before any handler of the gateway runs: still an RFC 7591 §3.2.2 JSON
+   * error (not Vert.x's empty body), one audit record and one count, and the connection closed,
+   * since what followed the unreadable head cannot be framed.
+   */
+  static Stream<Arguments> unreadableHeads() {
+    int line = LIMITS.maxInitialLineLength();
+    int headers = LIMITS.maxHeaderBytes();
+    return Stream.of(
+        Arguments.of("a request line over max-initial-line-length", "GET /register/" + "a".repeat(line) + " HTTP/1.1\r\n"
+            + "Host: a\r\n\r\n", 414, "request.line-too-long", "-"),
+        Arguments.of("one header over max-header-size", HEAD + "X-Big: " + "a".repeat(headers)
+            + "\r\nContent-Length: 2\r\n\r\n{}", 431, "request.headers-too-large", "/register"),
+        Arguments.of("more header lines than max-header-size holds", HEAD + "X-H: 1\r\n".repeat(headers / 4)
+            + "Content-Length: 2\r\n\r\n{}", 431, "request.headers-too-large", "/register"),
+        Arguments.of("a request line with an invalid HTTP version", "POST /register HTTP/1.x\r\nHost: a\r\n\r\n",
+            400, "request.head-malformed", "-"),
+        Arguments.of("a header name with a space", HEAD + "Bad Name: x\r\nContent-Length: 2\r\n\r\n{}", 400,
+            "request.head-malformed", "/register"),
+        Arguments.of("a negative Content-Length", HEAD + "Content-Length: -1\r\n\r\n{}", 400,
+            "request.head-malformed", "/register"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("unreadableHeads")
+  void anUnreadableHeadIsAJsonInvalidRequestAuditedCountedAndTheConnectionClosed(String attack, String request,
+      int status, String reason, String auditedPath) throws Exception {
+    double countedBefore = refusals(reason);
+    try (RawTls connection = RawTls.open(fixture.gateway().port())) {
+      connection.send(request + LAST);
+
+      RawTls.Reply reply = connection.reply().orElseThrow(() -> new AssertionError("closed without an answer"));
+      assertThat(reply.status()).as("status, body %s", reply.body()).isEqualTo(status);
+      assertThat(reply.header("Content-Type")).isEqualTo("application/json");
+      assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
+      assertThat(reply.header("Connection")).isEqualTo("close");
+      JsonObject body = new JsonObject(reply.body());
+      assertThat(body.getString("error")).isEqualTo("invalid_request");
+      assertThat(body.getString("error_description")).isNotBlank();
+      assertThat(connection.reply()).as("an answer after the unreadable head").isEmpty();
+
+      JsonObject audited = Refusals.auditOf(fixture.gateway().audit(), reply.header("X-Request-Id"));
+      assertThat(audited.getString("outcome")).isEqualTo("rejected");
+      assertThat(audited.getInteger("status")).isEqualTo(status);
+      assertThat(audited.getString("error")).isEqualTo("invalid_request");
+      assertThat(audited.getString("reason")).isEqualTo(reason);
+      assertThat(audited.getString("path")).isEqualTo(auditedPath);
+      assertThat(audited.getJsonObject("certificate").getString("subject")).as("who sent it").isNotBlank();
+    }
+    assertThat(refusals(reason)).as("dcr_gateway_requests_total{reason=%s}", reason).isEqualTo(countedBefore + 1);
+    assertThat(fixture.upstream().received()).as("forwarded").isEmpty();
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n",
       "POST /register HTTP/7.1\r\nHost: a\r\nContent-Length: 2\r\n\r\n{}"})
@@ -160,6 +218,11 @@ class HttpFramingAttackTest {
     try (RawTls connection = RawTls.open(fixture.gateway().port(), List.of("h2", "http/1.1"))) {
       assertThat(connection.negotiatedProtocol()).isNotEqualTo("h2");
     }
+  }
+
+  private static double refusals(String reason) {
+    return fixture.gateway().server().metrics().registry().find("dcr_gateway_requests").tag("reason", reason)
+        .counters().stream().mapToDouble(Counter::count).sum();
   }
 
   private static void assertNoInjectedHeader(RawTls.Reply reply) {

@@ -101,7 +101,9 @@ class MetricsEndpointTest {
     scrape.samples().stream().filter(s -> s.name().startsWith("dcr_gateway_"))
         .forEach(s -> labelNames.addAll(s.labels().keySet()));
     assertThat(labelNames).isSubsetOf("operation", "profile", "outcome", "reason", "status", "result",
-        "directory", "kind", "domain", "subject_cn", "store", "le");
+        "directory", "kind", "domain", "subject_cn", "store", "le",
+        // an event-loop thread's name: one per core at most
+        "loop");
     assertThat(scraped.bodyAsString()).doesNotContain("client-1").doesNotContain("OFBBR-");
   }
 
