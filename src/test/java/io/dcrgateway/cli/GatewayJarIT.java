@@ -284,7 +284,8 @@ class GatewayJarIT {
       }
 
       assertThat(gateway.isAlive()).as("still running after SIGHUP").isTrue();
-      assertThat(metrics).contains("dcr_gateway_reloads_total{result=\"ok\"} 1.0")
+      assertThat(metrics).as("reload counted; gateway stderr:%n%s", Files.readString(stderrOf(home)))
+          .contains("dcr_gateway_reloads_total{result=\"ok\"} 1.0")
           .contains("dcr_gateway_reloads_total{result=\"failed\"} 0.0");
       assertThat(Files.readString(stderrOf(home))).contains("reloaded").contains("(SIGHUP)");
       assertThat(adminGet(plain, "/health/ready").statusCode()).isEqualTo(200);
