@@ -122,7 +122,8 @@ class TlsPolicyScanTest {
       // --xml=- mixes the XML into the text report on stdout: keep the document only.
       String document = xml.substring(xml.indexOf("<?xml"), xml.lastIndexOf("</document>") + "</document>".length());
       // Kept as the record of the scan (README "Reliability and security").
-      java.nio.file.Files.writeString(java.nio.file.Path.of("target", "sslscan-gateway.xml"), document);
+      java.nio.file.Files.writeString(java.nio.file.Path.of("target",
+          "sslscan-gateway-" + TestConfigs.TLS_ENGINE.name().toLowerCase(java.util.Locale.ROOT) + ".xml"), document);
       return DocumentBuilderFactory.newInstance().newDocumentBuilder()
           .parse(new ByteArrayInputStream(document.getBytes(StandardCharsets.UTF_8)));
     } finally {

@@ -39,7 +39,7 @@ public class ClientCertificateBenchmark {
 
   /** Uncached: a verifier that has not seen the chain (a fresh one per call, trust material reused). */
   @Benchmark
-  public CertificateVerification verifyClientChainFirstTime() {
+  public CertificateVerification verifyClientChainFirstTime() throws Exception {
     HotPath hotPath = HotPath.get();
     return new ClientCertificateVerifier(hotPath.trust, hotPath.clock).verify(presented);
   }
