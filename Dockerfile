@@ -20,7 +20,10 @@ USER dcr
 # ADMIN_HOST, loopback by default; set ADMIN_HOST=0.0.0.0 where an orchestrator probes it.
 EXPOSE 8443 9090
 VOLUME ["/app/certs"]
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+# Measured (README, Performance): heap after GC stays under 40 MiB under load and in the soak run;
+# a 128 MiB heap with the serial collector keeps the process under 256 MiB RSS. The serial
+# collector is what the JVM picks by itself in a container limited to one CPU.
+ENV JAVA_TOOL_OPTIONS="-Xms64m -Xmx128m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["java", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", "/app/dcr-gateway.jar", "healthcheck", "--url", "http://127.0.0.1:9090/health/ready"]
 ENTRYPOINT ["java", "-jar", "/app/dcr-gateway.jar"]
