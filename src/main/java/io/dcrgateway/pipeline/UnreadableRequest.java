@@ -84,6 +84,10 @@ final class UnreadableRequest {
       return new GatewayException(431, ErrorCodes.INVALID_REQUEST, "request.headers-too-large",
           "the request headers exceed " + limits.maxHeaderBytes() + " bytes");
     }
+    if (cause instanceof UnsupportedVersionGuard.UnsupportedHttpVersion) {
+      return new GatewayException(400, ErrorCodes.INVALID_REQUEST, "request.http-version-unsupported",
+          "only HTTP/1.1 (and HTTP/1.0) requests are served on this listener");
+    }
     // The decoder's message quotes the client's bytes: it goes nowhere near the answer.
     return new GatewayException(400, ErrorCodes.INVALID_REQUEST, "request.head-malformed",
         "the request line or headers are not valid HTTP/1.1 (RFC 9112)");

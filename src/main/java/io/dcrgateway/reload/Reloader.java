@@ -61,6 +61,7 @@ public final class Reloader {
   }
 
   private Future<ReloadOutcome> attempt(String trigger) {
+    LOG.info(() -> "dcr-gateway: reloading " + configFile + " (" + trigger + ")");
     long start = System.nanoTime();
     Instant at = Instant.now();
     return vertx.executeBlocking(() -> {

@@ -7,6 +7,7 @@ import io.dcrgateway.config.GatewayConfig;
 import io.dcrgateway.config.ListenerConfig;
 import io.dcrgateway.metrics.EventLoopLag;
 import io.dcrgateway.metrics.GatewayMetrics;
+import io.dcrgateway.pipeline.UnsupportedVersionGuard;
 import io.dcrgateway.state.SharedState;
 import io.dcrgateway.tls.ClientCertificateVerifier;
 import io.dcrgateway.tls.ServerTls;
@@ -109,7 +110,10 @@ public final class GatewayServer {
           // Each request goes to the generation current when it arrives, keep-alive connections included.
           server.requestHandler(request -> current.get().router().handle(request));
           server.invalidRequestHandler(request -> current.get().unreadable().handle(request));
-          metrics.tlsHandshakes().attach(server, connections);
+          metrics.tlsHandshakes().attach(server, connection -> {
+            UnsupportedVersionGuard.install(connection);
+            connections.handle(connection);
+          });
           loopLag.watchCurrentLoop(vertx);
         }))
         .map(publicServer -> {
