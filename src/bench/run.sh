@@ -8,18 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-missing=()
-command -v nginx >/dev/null || missing+=(nginx)
-command -v openssl >/dev/null || missing+=(openssl)
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "bench: installing ${missing[*]}" >&2
-    apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null
-  else
-    echo "bench: needs ${missing[*]} on the PATH (Debian: apt-get install ${missing[*]})" >&2
-    exit 1
-  fi
-fi
+. src/bench/needs.sh
+needs bench nginx openssl
 
 ./mvnw -B -q -Pbench -DskipTests -DskipE2E package
 exec java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \

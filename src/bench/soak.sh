@@ -9,15 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-if ! command -v nginx >/dev/null; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "soak: installing nginx" >&2
-    apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nginx >/dev/null
-  else
-    echo "soak: needs nginx on the PATH (Debian: apt-get install nginx)" >&2
-    exit 1
-  fi
-fi
+. src/bench/needs.sh
+needs soak nginx
 
 ./mvnw -B -q -Pbench -DskipTests -DskipE2E package
 exec java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \

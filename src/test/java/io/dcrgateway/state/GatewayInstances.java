@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dcrgateway.config.GatewayConfig;
 import io.dcrgateway.config.ListenerConfig;
 import io.dcrgateway.config.StateConfig;
+import io.dcrgateway.devpki.DevPkiLayout;
 import io.dcrgateway.devpki.DevPkiManifest;
 import io.dcrgateway.devpki.SoftwareStatementMinter;
 import io.dcrgateway.pipeline.OneRegistrationPerSoftwareTest;
@@ -122,6 +123,41 @@ final class GatewayInstances implements AutoCloseable {
   HttpResponse<Buffer> register(RunningGateway gateway, String client, JsonObject body) throws Exception {
     return TppClient.create(vertx, client).request(HttpMethod.POST, gateway.port(), "127.0.0.1", "/register")
         .putHeader("Content-Type", "application/json").sendBuffer(body.toBuffer()).await(30, TimeUnit.SECONDS);
+  }
+
+  /**
+   * A fresh statement registered at {@code first}, then sent again to {@code second}: the shared
+   * replay store must refuse it there, and the identity server must have seen it once.
+   */
+  void assertReplayRefusedAcross(RunningGateway first, RunningGateway second) throws Exception {
+    JsonObject registration = newRegistration(DevPkiLayout.OFB_TPP1_A);
+
+    HttpResponse<Buffer> atFirst = register(first, DevPkiLayout.OFB_TPP1_A, registration);
+    HttpResponse<Buffer> atSecond = register(second, DevPkiLayout.OFB_TPP1_A, registration);
+
+    assertThat(atFirst.statusCode()).as(atFirst.bodyAsString()).isEqualTo(201);
+    assertThat(atSecond.statusCode()).as(atSecond.bodyAsString()).isEqualTo(400);
+    assertThat(atSecond.bodyAsJsonObject().getString("error")).isEqualTo("invalid_software_statement");
+    assertThat(atSecond.bodyAsJsonObject().getString("error_description")).contains("already used");
+    assertThat(upstream.received()).hasSize(1);
+  }
+
+  /**
+   * Two rate-limited instances (burst 2, then one per hour): the third request of one certificate
+   * is over its budget whichever instance takes it; another certificate has a budget of its own.
+   */
+  void assertOneRateBudgetAcross(RunningGateway first, RunningGateway second) throws Exception {
+    int one = send(first, DevPkiLayout.OFB_TPP1_A, HttpMethod.GET, "/register/nobody").statusCode();
+    int two = send(second, DevPkiLayout.OFB_TPP1_A, HttpMethod.GET, "/register/nobody").statusCode();
+    HttpResponse<Buffer> three = send(first, DevPkiLayout.OFB_TPP1_A, HttpMethod.GET, "/register/nobody");
+    int otherCertificate = send(second, DevPkiLayout.OFB_TPP2, HttpMethod.GET, "/register/nobody").statusCode();
+
+    assertThat(one).isEqualTo(401);
+    assertThat(two).isEqualTo(401);
+    assertThat(three.statusCode()).isEqualTo(429);
+    assertThat(three.bodyAsJsonObject().getString("error")).isEqualTo("too_many_requests");
+    assertThat(three.getHeader("Retry-After")).isNotBlank();
+    assertThat(otherCertificate).isEqualTo(401);
   }
 
   HttpResponse<Buffer> send(RunningGateway gateway, String client, HttpMethod method, String path) throws Exception {

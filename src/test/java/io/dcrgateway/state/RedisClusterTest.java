@@ -9,7 +9,6 @@ import io.dcrgateway.devpki.DevPkiLayout;
 import io.dcrgateway.testkit.RunningGateway;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -65,35 +64,14 @@ class RedisClusterTest {
   void aStatementRegisteredAtOneInstanceIsRefusedAsAReplayAtTheOther() throws Exception {
     RunningGateway first = instances.instance(config());
     RunningGateway second = instances.instance(config());
-    JsonObject registration = newRegistration(DevPkiLayout.OFB_TPP1_A);
-
-    HttpResponse<Buffer> atFirst = instances.register(first, DevPkiLayout.OFB_TPP1_A, registration);
-    HttpResponse<Buffer> atSecond = instances.register(second, DevPkiLayout.OFB_TPP1_A, registration);
-
-    assertThat(atFirst.statusCode()).as(atFirst.bodyAsString()).isEqualTo(201);
-    assertThat(atSecond.statusCode()).as(atSecond.bodyAsString()).isEqualTo(400);
-    assertThat(atSecond.bodyAsJsonObject().getString("error")).isEqualTo("invalid_software_statement");
-    assertThat(atSecond.bodyAsJsonObject().getString("error_description")).contains("already used");
-    assertThat(instances.upstream().received()).hasSize(1);
+    instances.assertReplayRefusedAcross(first, second);
   }
 
   @Test
   void aCertificatesRateLimitIsOneBudgetAcrossInstances() throws Exception {
     RunningGateway first = instances.instance(GatewayInstances.rateLimited(config()));
     RunningGateway second = instances.instance(GatewayInstances.rateLimited(config()));
-    // Burst 2, then one per hour: the third request is over, whichever instance takes it.
-    int one = instances.send(first, DevPkiLayout.OFB_TPP1_A, HttpMethod.GET, "/register/nobody").statusCode();
-    int two = instances.send(second, DevPkiLayout.OFB_TPP1_A, HttpMethod.GET, "/register/nobody").statusCode();
-    HttpResponse<Buffer> three = instances.send(first, DevPkiLayout.OFB_TPP1_A, HttpMethod.GET, "/register/nobody");
-    int otherCertificate = instances.send(second, DevPkiLayout.OFB_TPP2, HttpMethod.GET, "/register/nobody")
-        .statusCode();
-
-    assertThat(one).isEqualTo(401);
-    assertThat(two).isEqualTo(401);
-    assertThat(three.statusCode()).isEqualTo(429);
-    assertThat(three.bodyAsJsonObject().getString("error")).isEqualTo("too_many_requests");
-    assertThat(three.getHeader("Retry-After")).isNotBlank();
-    assertThat(otherCertificate).isEqualTo(401);
+    instances.assertOneRateBudgetAcross(first, second);
   }
 
   @Test

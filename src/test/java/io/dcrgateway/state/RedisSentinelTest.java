@@ -53,16 +53,7 @@ class RedisSentinelTest {
 
   @Test
   void aStatementRegisteredAtOneInstanceIsRefusedAsAReplayAtTheOtherThroughSentinel() throws Exception {
-    JsonObject registration = newRegistration(DevPkiLayout.OFB_TPP1_A);
-
-    HttpResponse<Buffer> atFirst = instances.register(first, DevPkiLayout.OFB_TPP1_A, registration);
-    HttpResponse<Buffer> atSecond = instances.register(second, DevPkiLayout.OFB_TPP1_A, registration);
-
-    assertThat(atFirst.statusCode()).as(atFirst.bodyAsString()).isEqualTo(201);
-    assertThat(atSecond.statusCode()).isEqualTo(400);
-    assertThat(atSecond.bodyAsJsonObject().getString("error")).isEqualTo("invalid_software_statement");
-    assertThat(atSecond.bodyAsJsonObject().getString("error_description")).contains("already used");
-    assertThat(instances.upstream().received()).hasSize(1);
+    instances.assertReplayRefusedAcross(first, second);
     assertThat(keysOn(redis.master())).as("state written to the master Sentinel names").isPositive();
   }
 
