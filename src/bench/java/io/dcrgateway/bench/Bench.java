@@ -2,7 +2,6 @@ package io.dcrgateway.bench;
 
 import io.dcrgateway.devpki.DevPkiLayout;
 import io.dcrgateway.devpki.DevPkiManifest;
-import io.dcrgateway.testkit.PresentedKeyManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.io.IOException;
@@ -10,12 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -155,7 +152,8 @@ public final class Bench implements Callable<Integer> {
       sampler.scheduleAtFixedRate(() -> maxRss.accumulateAndGet(ProcessUsage.residentKib(gateway.handle()), Math::max),
           0, 100, TimeUnit.MILLISECONDS);
       String clientId = fixtures.registerClient(gateway.port());
-      warmUp(fixtures, gateway, clientId);
+      new JitWarmUp(fixtures, concurrency, newConnectionConcurrency, jitWarmupSeconds, jitWarmupMaxSeconds)
+          .run(gateway, clientId);
       for (int run = 1; run <= runs; run++) {
         String load = loadAverage();
         report.loadAverage(load);
@@ -197,7 +195,7 @@ public final class Bench implements Callable<Integer> {
       Workload workload = scenario.paced() && toGateway
           ? Workload.once(fresh(fixtures, (int) (pace * seconds) + 16))
           : workload(scenario, toGateway, fixtures, clientId, seconds);
-      long verifications = gateway == null ? 0 : gateway.certificateVerifications();
+      long handshakesBefore = gateway == null ? 0 : gateway.handshakes();
       long serverCpu = ProcessUsage.cpuNanos(server);
       long compilerCpu = ProcessUsage.compilerCpuNanos(server);
       long clientCpu = ProcessUsage.ownCpuNanos();
@@ -208,7 +206,7 @@ public final class Bench implements Callable<Integer> {
       long compilerCpuUsed = ProcessUsage.compilerCpuNanos(server) - compilerCpu;
       long clientCpuUsed = ProcessUsage.ownCpuNanos() - clientCpu;
       double handshakes = gateway == null ? Double.NaN
-          : (gateway.certificateVerifications() - verifications) / (double) Math.max(1, result.requests());
+          : (gateway.handshakes() - handshakesBefore) / (double) Math.max(1, result.requests());
       learn(scenario, toGateway, result);
       Measurement m = new Measurement(scenario, toGateway, run, result, serverCpuUsed, compilerCpuUsed, clientCpuUsed,
           handshakes);
@@ -246,52 +244,6 @@ public final class Bench implements Callable<Integer> {
     return requests;
   }
 
-  /**
-   * JIT warm-up of the gateway without minting: the sample registrations (each accepted once,
-   * then refused as a replay after every rule ran), reads (the forwarding path) and bad
-   * signatures over keep-alive; the same on new connections; forged certificates. A production
-   * gateway runs compiled code, so this goes on, in rounds, until the JIT compiler threads take
-   * less than 5 % of the gateway's CPU (at least {@code --jit-warmup-seconds}, at most
-   * {@code --jit-warmup-max-seconds}: on a busy machine C2 itself gets little CPU).
-   */
-  private void warmUp(Fixtures fixtures, Gateway gateway, String clientId) throws Exception {
-    List<BenchRequest> mix = new ArrayList<>(fixtures.sampleRegistrations());
-    mix.addAll(fixtures.badSignatures());
-    for (int i = 0; i < fixtures.sampleRegistrations().size(); i++) {
-      mix.add(BenchRequest.read(clientId, "bench-token"));
-    }
-    Collections.shuffle(mix, new Random(1));
-    PresentedKeyManager tpp = fixtures.identity(DevPkiLayout.OFB_TPP1_A);
-    PresentedKeyManager forged = fixtures.identity(DevPkiLayout.FORGED);
-    LoadGenerator generator = fixtures.generator();
-    long start = System.nanoTime();
-    long requests = 0;
-    double share;
-    try (LoadGenerator.Session keepAlive = generator.open(new LoadGenerator.Target("127.0.0.1", gateway.port(), tpp, true),
-        concurrency)) {
-      do {
-        long cpu = ProcessUsage.cpuNanos(gateway.handle());
-        long jit = ProcessUsage.compilerCpuNanos(gateway.handle());
-        requests += keepAlive.closedLoop(Workload.cycling(mix), concurrency, Duration.ofSeconds(5)).requests();
-        requests += newConnections(generator, gateway.port(), tpp, Workload.cycling(mix), 2);
-        requests += newConnections(generator, gateway.port(), forged, Workload.cycling(fixtures.sampleRegistrations()), 1);
-        share = (ProcessUsage.compilerCpuNanos(gateway.handle()) - jit)
-            / (double) Math.max(1, ProcessUsage.cpuNanos(gateway.handle()) - cpu);
-        say(String.format(Locale.ROOT, "  JIT warm-up: %d requests in %.0f s, JIT compilers %.0f %% of the gateway's CPU",
-            requests, (System.nanoTime() - start) / 1e9, 100 * share));
-      } while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(jitWarmupMaxSeconds)
-          && (share > 0.05 || System.nanoTime() - start < TimeUnit.SECONDS.toNanos(jitWarmupSeconds)));
-    }
-  }
-
-  private long newConnections(LoadGenerator generator, int port, PresentedKeyManager identity, Workload workload,
-      int seconds) throws InterruptedException {
-    try (LoadGenerator.Session session = generator.open(new LoadGenerator.Target("127.0.0.1", port, identity, false),
-        newConnectionConcurrency)) {
-      return session.closedLoop(workload, newConnectionConcurrency, Duration.ofSeconds(seconds)).requests();
-    }
-  }
-
   private String setup() {
     return String.format(Locale.ROOT, "Machine: %d cores, %s; gateway JVM: %s %s; nginx: %s; load generator: this JVM,"
             + " Vert.x HTTP/1.1, TLS client %s, %d keep-alive connections / %d concurrent new connections;"
@@ -324,7 +276,7 @@ public final class Bench implements Callable<Integer> {
     }
   }
 
-  private static void say(String line) {
+  static void say(String line) {
     System.out.println("bench: " + line);
     System.out.flush();
   }

@@ -14,6 +14,7 @@ import io.vertx.core.net.OpenSSLEngineOptions;
 import io.vertx.core.net.PemTrustOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,8 +55,33 @@ final class LoadGenerator {
     return OpenSSLEngineOptions.isAvailable();
   }
 
-  /** Where to connect, as whom, and whether connections are reused. */
-  record Target(String host, int port, PresentedKeyManager identity, boolean keepAlive) {
+  /**
+   * Where to connect, as whom, and whether connections are reused. With several ports (instances
+   * of one deployment, no balancer in front), each request loop of a closed loop keeps to one
+   * port, alternating over them, so the connections are spread evenly; a paced window alternates
+   * per request.
+   */
+  record Target(String host, List<Integer> ports, PresentedKeyManager identity, boolean keepAlive) {
+
+    Target {
+      ports = List.copyOf(ports);
+      if (ports.isEmpty()) {
+        throw new IllegalArgumentException("a target needs at least one port");
+      }
+    }
+
+    Target(String host, int port, PresentedKeyManager identity, boolean keepAlive) {
+      this(host, List.of(port), identity, keepAlive);
+    }
+
+    /** The first port: the only one of a single server. */
+    int port() {
+      return ports.get(0);
+    }
+
+    private int port(long index) {
+      return ports.get((int) (index % ports.size()));
+    }
   }
 
   /** What a window did: completions by status, failures, elapsed time, latency distribution. */
@@ -76,7 +102,7 @@ final class LoadGenerator {
   }
 
   /**
-   * A client with up to {@code connections} connections to the target. Keep-alive connections
+   * A client with up to {@code connections} connections to each of the target's ports. Keep-alive connections
    * opened by a warm-up window stay open for the measured window after it, so that the measured
    * window has no handshakes in it.
    */
@@ -139,7 +165,8 @@ final class LoadGenerator {
       CountDownLatch done = new CountDownLatch(concurrency);
       window.start();
       for (int i = 0; i < concurrency; i++) {
-        vertx.runOnContext(v -> loop(window, workload, deadline, done));
+        int port = target.port(i);
+        vertx.runOnContext(v -> loop(window, workload, deadline, done, port));
       }
       await(done, duration);
       return window.result();
@@ -167,8 +194,9 @@ final class LoadGenerator {
         long due = Math.min(total, (long) ((System.nanoTime() - start) * perSecond / 1e9));
         BenchRequest request = null;
         while (sent.get() < due && (request = workload.next()) != null) {
-          long intended = start + (long) (sent.getAndIncrement() * 1e9 / perSecond);
-          window.send(request, intended).onComplete(r -> {
+          long index = sent.getAndIncrement();
+          long intended = start + (long) (index * 1e9 / perSecond);
+          window.send(request, intended, target.port(index)).onComplete(r -> {
             answered.incrementAndGet();
             finish.run();
           });
@@ -185,19 +213,19 @@ final class LoadGenerator {
 
     /** One request: the status and the body, e.g. to register a client to read later. */
     Exchange exchange(BenchRequest request) throws InterruptedException, TimeoutException {
-      return client.request(options(request))
+      return client.request(options(request, target.port()))
           .compose(r -> r.send(request.body()))
           .compose(response -> response.body().map(body -> new Exchange(response.statusCode(), body.toString())))
           .await(30, TimeUnit.SECONDS);
     }
 
-    private void loop(Window window, Workload workload, long deadline, CountDownLatch done) {
+    private void loop(Window window, Workload workload, long deadline, CountDownLatch done, int port) {
       BenchRequest request = System.nanoTime() < deadline ? workload.next() : null;
       if (request == null) {
         done.countDown();
         return;
       }
-      window.send(request, System.nanoTime()).onComplete(r -> loop(window, workload, deadline, done));
+      window.send(request, System.nanoTime(), port).onComplete(r -> loop(window, workload, deadline, done, port));
     }
 
     private static void await(CountDownLatch done, Duration duration) throws InterruptedException {
@@ -206,9 +234,9 @@ final class LoadGenerator {
       }
     }
 
-    private RequestOptions options(BenchRequest request) {
+    private RequestOptions options(BenchRequest request, int port) {
       RequestOptions options = new RequestOptions().setMethod(request.method()).setURI(request.uri())
-          .setHost(target.host()).setPort(target.port());
+          .setHost(target.host()).setPort(port);
       if (request.contentType() != null) {
         options.putHeader("Content-Type", request.contentType());
       }
@@ -246,8 +274,8 @@ final class LoadGenerator {
         lastCompletion.set(startNanos);
       }
 
-      Future<Integer> send(BenchRequest request, long intendedNanos) {
-        return client.request(options(request))
+      Future<Integer> send(BenchRequest request, long intendedNanos, int port) {
+        return client.request(options(request, port))
             .compose(r -> r.send(request.body()))
             .compose(response -> response.body().map(body -> response.statusCode()))
             .andThen(done -> {

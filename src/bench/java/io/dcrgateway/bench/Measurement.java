@@ -5,7 +5,7 @@ package io.dcrgateway.bench;
  * (its process tree, from /proc; of it, the JIT compiler threads') and the load generator's over
  * the same window.
  *
- * @param handshakesPerRequest PKIX verifications the gateway counted per request (1 when every
+ * @param handshakesPerRequest TLS handshakes the gateway counted per request (1 when every
  *     request had a full handshake, 0 over keep-alive); NaN for nginx
  */
 record Measurement(Scenario scenario, boolean gateway, int run, LoadGenerator.Result result, long serverCpuNanos,

@@ -96,7 +96,7 @@ final class Report {
     for (Scenario s : Scenario.values()) {
       if (!s.keepAlive()) {
         double handshakes = median(s, true, Measurement::handshakesPerRequest);
-        out.printf(Locale.ROOT, "Gateway PKIX verifications per request, %s: %s (1.00 = a full handshake each, no resumption)%n",
+        out.printf(Locale.ROOT, "Gateway TLS handshakes per request, %s: %s (1.00 = a new connection each; the load generator keeps no sessions, so each is a full handshake)%n",
             s.title(), n2(handshakes));
       }
     }
