@@ -373,9 +373,29 @@ class GatewayJarIT {
    * Starts the jar with stdout and stderr going to files in {@code logs} (a pipe nobody reads
    * could fill up and block the process).
    */
+  /**
+   * A build run under nohup hands SIGHUP down ignored, and a JVM started so keeps it ignored: the
+   * gateway would rightly refuse to reload on it. GNU env (coreutils 8.31+) restores the default
+   * before exec, so the SIGHUP test checks the gateway, not how the build was launched.
+   */
+  private static final List<String> SIGHUP_RESTORED = sighupRestored();
+
+  private static List<String> sighupRestored() {
+    try {
+      Process probe = new ProcessBuilder("env", "--default-signal=HUP", "true").start();
+      return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0
+          ? List.of("env", "--default-signal=HUP") : List.of();
+    } catch (IOException e) {
+      return List.of();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of();
+    }
+  }
+
   private static Process start(Path logs, Map<String, String> env, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
+    List<String> command = new ArrayList<>(SIGHUP_RESTORED);
+    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command)
         .directory(logs.toFile())
