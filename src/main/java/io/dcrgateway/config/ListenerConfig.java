@@ -58,10 +58,29 @@ public record ListenerConfig(
    * refilled at {@code requests} per {@code per}. Registration is a rare act; a certificate
    * sending more than this is broken or hostile, and must not crowd out other TPPs.
    */
-  public record RateLimit(boolean enabled, int requests, Duration per, int burst) {
+  public record RateLimit(boolean enabled, int requests, Duration per, int burst, Bucket organisation) {
+
+    /**
+     * One bucket shared by every certificate of an organisation (the org id its certificates carry:
+     * OFB {@code organizationIdentifier} OFBBR-id or {@code OU}; UK {@code OU}), so a TPP cannot
+     * multiply its budget by presenting more certificates.
+     */
+    public record Bucket(int requests, Duration per, int burst) {
+      public static final Bucket DEFAULT = new Bucket(50, Duration.ofSeconds(1), 100);
+    }
 
     public static final RateLimit DEFAULT = new RateLimit(true, 10, Duration.ofSeconds(1), 20);
     public static final RateLimit OFF = new RateLimit(false, 10, Duration.ofSeconds(1), 20);
+
+    /** With the default organisation bucket. */
+    public RateLimit(boolean enabled, int requests, Duration per, int burst) {
+      this(enabled, requests, per, burst, Bucket.DEFAULT);
+    }
+
+    /** The organisation's bucket in the shape the limiters take. */
+    public RateLimit forOrganisation() {
+      return new RateLimit(enabled, organisation.requests(), organisation.per(), organisation.burst(), organisation);
+    }
   }
 
   /** All interfaces: the listener is the public face of the gateway. */

@@ -8,6 +8,7 @@ import static io.dcrgateway.config.ListenerConfig.DEFAULT_REGISTRATION_PATH;
 
 import io.dcrgateway.config.ListenerConfig.Limits;
 import io.dcrgateway.config.ListenerConfig.RateLimit;
+import io.dcrgateway.config.ListenerConfig.RateLimit.Bucket;
 import java.time.Duration;
 
 /** {@code listener:}, the public mTLS side. */
@@ -60,12 +61,21 @@ final class ListenerReader {
   }
 
   private static RateLimit rateLimit(Section rate) {
-    rate.keys("enabled", "requests", "per", "burst");
+    rate.keys("enabled", "requests", "per", "burst", "organisation");
     RateLimit defaults = RateLimit.DEFAULT;
-    int requests = rate.scalar("requests").flatMap(n -> n.asInt(1, 1_000_000)).orElse(defaults.requests());
+    Bucket bucket = bucket(rate, new Bucket(defaults.requests(), defaults.per(), defaults.burst()));
     return new RateLimit(
         rate.scalar("enabled").flatMap(Scalar::asBoolean).orElse(defaults.enabled()),
-        requests,
+        bucket.requests(), bucket.per(), bucket.burst(),
+        rate.section("organisation").map(org -> {
+          org.keys("requests", "per", "burst");
+          return bucket(org, Bucket.DEFAULT);
+        }).orElse(Bucket.DEFAULT));
+  }
+
+  private static Bucket bucket(Section rate, Bucket defaults) {
+    int requests = rate.scalar("requests").flatMap(n -> n.asInt(1, 1_000_000)).orElse(defaults.requests());
+    return new Bucket(requests,
         rate.scalar("per").flatMap(d -> d.asDuration(Duration.ofSeconds(1), Duration.ofHours(1))).orElse(defaults.per()),
         // A bucket smaller than one refill would refuse a client keeping exactly to the rate.
         rate.scalar("burst").flatMap(n -> n.asInt(1, 1_000_000)).orElse(Math.max(defaults.burst(), requests)));

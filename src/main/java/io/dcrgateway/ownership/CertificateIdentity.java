@@ -14,12 +14,12 @@ import java.util.Set;
  * ecosystems use: Open Finance Brasil (UID = software_id; organizationIdentifier OFBBR-org_id,
  * or OU = org_id on older certificates) and UK Open Banking (CN = software_id, OU = org_id).
  */
-record CertificateIdentity(Set<String> softwareIds, Set<String> orgIds) {
+public record CertificateIdentity(Set<String> softwareIds, Set<String> orgIds) {
 
   private static final List<String> ORG_PREFIXES = List.of("OFBBR-");
 
   /** Read-only: one instance serves every request of a client. */
-  CertificateIdentity {
+  public CertificateIdentity {
     softwareIds = Collections.unmodifiableSet(softwareIds);
     orgIds = Collections.unmodifiableSet(orgIds);
   }
@@ -27,7 +27,7 @@ record CertificateIdentity(Set<String> softwareIds, Set<String> orgIds) {
   private static final CertificateMemo.Key<CertificateIdentity> KEY = new CertificateMemo.Key<>("ownership-identity");
 
   /** Once per verified client: every management call and registration asks. */
-  static CertificateIdentity of(VerifiedClient client) {
+  public static CertificateIdentity of(VerifiedClient client) {
     return client.memo().get(KEY, () -> of(SubjectAttributes.of(client.subjectName())));
   }
 
@@ -40,6 +40,11 @@ record CertificateIdentity(Set<String> softwareIds, Set<String> orgIds) {
     subject.values(AttributeType.ORGANIZATION_IDENTIFIER).forEach(oi -> orgs.add(stripPrefix(oi)));
     orgs.addAll(subject.values(AttributeType.ORGANIZATIONAL_UNIT));
     return new CertificateIdentity(software, orgs);
+  }
+
+  /** The organisation the certificate names first, if it names one. */
+  public java.util.Optional<String> organisation() {
+    return orgIds.stream().findFirst();
   }
 
   boolean belongsTo(SoftwareIdentity owner) {

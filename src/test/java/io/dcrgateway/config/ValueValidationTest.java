@@ -51,6 +51,7 @@ class ValueValidationTest {
       listener.rate-limit.requests => 0 => must be an integer between 1 and 1000000, got "0"
       listener.rate-limit.per => 100ms => must be between 1s and 1h, got "100ms"
       listener.rate-limit.burst => -1 => must be an integer between 1 and 1000000, got "-1"
+      listener.rate-limit.organisation.requests => 0 => must be an integer between 1 and 1000000, got "0"
       listener.tls.client-auth => optional => must be request or require, got "optional"
       listener.tls.client-auth => REQUIRE => must be request or require, got "REQUIRE"
       listener.tls.handshake-timeout => 500ms => must be between 1s and 5m, got "500ms"
