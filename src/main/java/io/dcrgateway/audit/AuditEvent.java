@@ -13,6 +13,7 @@ import java.util.Optional;
  *     {@code rule.redirect-uris.in-software-statement}); empty when forwarded
  * @param reported rule violations a report-only profile let through
  * @param registration the statement and client facts of a checked registration or update
+ * @param token the initial access token a registration on a token route carried (never the token itself)
  */
 public record AuditEvent(
     Instant time,
@@ -29,10 +30,31 @@ public record AuditEvent(
     Optional<Integer> upstreamStatus,
     List<String> reported,
     Optional<RegistrationFacts> registration,
-    long durationMicros) {
+    long durationMicros,
+    Optional<TokenFacts> token) {
 
   public AuditEvent {
     reported = List.copyOf(reported);
+  }
+
+  /** A request without an initial access token. */
+  public AuditEvent(Instant time, String requestId, Optional<String> interactionId, String remoteAddress,
+      String method, String path, Optional<CertificateFacts> certificate, String outcome, int status,
+      Optional<String> error, Optional<String> reason, Optional<Integer> upstreamStatus, List<String> reported,
+      Optional<RegistrationFacts> registration, long durationMicros) {
+    this(time, requestId, interactionId, remoteAddress, method, path, certificate, outcome, status, error, reason,
+        upstreamStatus, reported, registration, durationMicros, Optional.empty());
+  }
+
+  /**
+   * Who an accepted initial access token speaks for: enough to trace a registration to the
+   * partner or the signed-in user, nothing to replay.
+   *
+   * @param route the route's path
+   * @param template the {@code software_id} template a templatized registration named
+   */
+  public record TokenFacts(String route, Optional<String> clientId, Optional<String> subject, Optional<String> jti,
+      Optional<String> template) {
   }
 
   /**

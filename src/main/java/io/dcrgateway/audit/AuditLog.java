@@ -95,6 +95,14 @@ public final class AuditLog implements AutoCloseable {
       json.put("reported", new JsonArray(event.reported()));
     }
     event.certificate().ifPresent(c -> json.put("certificate", certificate(c)));
+    event.token().ifPresent(t -> {
+      JsonObject token = new JsonObject().put("route", t.route());
+      t.clientId().ifPresent(v -> token.put("client_id", v));
+      t.subject().ifPresent(v -> token.put("sub", v));
+      t.jti().ifPresent(v -> token.put("jti", v));
+      t.template().ifPresent(v -> token.put("template", v));
+      json.put("initial_access_token", token);
+    });
     sink.accept(json);
   }
 

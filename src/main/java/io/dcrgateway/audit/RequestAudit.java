@@ -7,6 +7,7 @@ import io.dcrgateway.statement.SoftwareStatement;
 import io.dcrgateway.request.RequestContext;
 import io.dcrgateway.tls.RevocationRefusal;
 import io.dcrgateway.tls.VerifiedClient;
+import io.dcrgateway.token.InitialAccessToken;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.security.cert.Certificate;
@@ -62,7 +63,8 @@ public final class RequestAudit {
         Optional.ofNullable(facts.upstreamStatus),
         facts.reported,
         Optional.ofNullable(facts.registration),
-        (System.nanoTime() - startNanos) / 1_000)));
+        (System.nanoTime() - startNanos) / 1_000,
+        Optional.ofNullable(facts.token))));
   }
 
   private void completed(Facts facts, AuditEvent event) {
@@ -134,6 +136,21 @@ public final class RequestAudit {
         statement.flatMap(s -> s.string("jti")), Optional.empty());
   }
 
+  /** The initial access token a registration carried, once validated: its client, user and id. */
+  public void token(RoutingContext ctx, String route, InitialAccessToken token) {
+    facts(ctx).token = new AuditEvent.TokenFacts(route, token.clientId(), token.subject(), token.jti(),
+        Optional.empty());
+  }
+
+  /** The template a templatized registration named. */
+  public void template(RoutingContext ctx, String softwareId) {
+    Facts facts = facts(ctx);
+    AuditEvent.TokenFacts t = facts.token;
+    if (t != null) {
+      facts.token = new AuditEvent.TokenFacts(t.route(), t.clientId(), t.subject(), t.jti(), Optional.of(softwareId));
+    }
+  }
+
   /** The client the identity server issued for a registration. */
   public void clientIssued(RoutingContext ctx, String clientId) {
     Facts facts = facts(ctx);
@@ -186,5 +203,6 @@ public final class RequestAudit {
     private List<String> reported = List.of();
     private AuditEvent.RegistrationFacts registration;
     private Long upstreamNanos;
+    private AuditEvent.TokenFacts token;
   }
 }

@@ -20,6 +20,7 @@ final class GatewayReader {
     Optional<DevConfig> dev = root.section("dev").map(DevReader::read);
     checkAdminPortIsFree(root.context(), listener, admin);
     checkPassThroughLeavesRegistrationAlone(root.context(), listener, upstream);
+    checkRoutesAreTheirOwn(root.context(), listener, upstream, registration);
     return new GatewayConfig(listener, trust, upstream, forwarding, admin, registration,
         AuditReader.read(root.sectionOrEmpty("audit")), ReloadReader.read(root.sectionOrEmpty("reload")),
         StateReader.read(root.sectionOrEmpty("state")), FetchReader.read(root.sectionOrEmpty("fetch")), dev);
@@ -41,6 +42,32 @@ final class GatewayReader {
               || upstreamPath.contains("/clients-registrations"))) {
         context.problem("upstream.pass-through[" + i + "].upstream-path", "must not be the identity server's"
             + " registration endpoint: registrations are checked, never passed through");
+      }
+    }
+  }
+
+  /**
+   * A route's path is its own: not the listener's registration path, nor a pass-through path. A
+   * route below it ({@code /register/mobile}) is served before the certificate route's
+   * {@code /register/{client_id}}, so no client of that route can be named like the route.
+   */
+  private static void checkRoutesAreTheirOwn(ReadContext context, ListenerConfig listener, UpstreamConfig upstream,
+      RegistrationConfig registration) {
+    for (int i = 0; i < registration.routes().size(); i++) {
+      String path = registration.routes().get(i).path();
+      String base = listener.registrationPath();
+      if (path == null || base == null) {
+        continue;
+      }
+      if (path.equals(base)) {
+        context.problem("registration.routes[" + i + "].path", "must not be listener.registration-path (" + base
+            + "), which the certificate route serves; use e.g. " + base + "/mobile");
+      }
+      for (UpstreamConfig.PassThroughRoute passThrough : upstream.passThrough()) {
+        if (path.equals(passThrough.path()) || passThrough.path().startsWith(path + "/")) {
+          context.problem("registration.routes[" + i + "].path", "must not overlap the pass-through path "
+              + passThrough.path());
+        }
       }
     }
   }

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param directories the software statement issuers trusted, selected by {@code iss}
  * @param profiles profiles defined (or built-ins overridden) in this file
  * @param oneRegistration SPEC BR-18: at most one client per software, registered through the gateway
+ * @param routes registration endpoints besides the listener's own (which keeps {@code profile} and
+ *     its client certificate), e.g. a mobile route taking initial access tokens; empty by default
  */
 public record RegistrationConfig(
     String profile,
@@ -26,7 +28,15 @@ public record RegistrationConfig(
     Optional<String> audience,
     List<DirectoryConfig> directories,
     List<ProfileConfig> profiles,
-    OneRegistration oneRegistration) {
+    OneRegistration oneRegistration,
+    List<RouteConfig> routes) {
+
+  /** Only the listener's registration route. */
+  public RegistrationConfig(String profile, Optional<URI> publicBaseUrl, SignedRequestForwarding signedRequests,
+      Optional<String> audience, List<DirectoryConfig> directories, List<ProfileConfig> profiles,
+      OneRegistration oneRegistration) {
+    this(profile, publicBaseUrl, signedRequests, audience, directories, profiles, oneRegistration, List.of());
+  }
 
   /** Without the one-registration-per-software rule. */
   public RegistrationConfig(String profile, Optional<URI> publicBaseUrl, SignedRequestForwarding signedRequests,
@@ -57,6 +67,13 @@ public record RegistrationConfig(
   public RegistrationConfig {
     directories = List.copyOf(directories);
     profiles = List.copyOf(profiles);
+    routes = List.copyOf(routes);
+  }
+
+  /** The same registration settings with {@code routes} instead. */
+  public RegistrationConfig withRoutes(List<RouteConfig> routes) {
+    return new RegistrationConfig(profile, publicBaseUrl, signedRequests, audience, directories, profiles,
+        oneRegistration, routes);
   }
 
   public enum SignedRequestForwarding {

@@ -18,7 +18,7 @@ final class RegistrationReader {
 
   static RegistrationConfig read(Section registration) {
     registration.keys("profile", "public-base-url", "signed-requests", "audience", "directories", "profiles",
-        "one-registration-per-software");
+        "one-registration-per-software", "routes");
     Optional<Scalar> profile = registration.scalar("profile");
     Optional<URI> publicBaseUrl = registration.scalar("public-base-url").flatMap(RegistrationReader::publicBaseUrl);
     SignedRequestForwarding signedRequests = registration.scalar("signed-requests")
@@ -41,9 +41,16 @@ final class RegistrationReader {
     String chosen = profile.flatMap(value -> chosenProfile(registration, value, profiles))
         .orElse(RegistrationConfig.DEFAULT_PROFILE);
     checkStatementsCanBeVerified(registration, chosen, profiles, directories);
+    List<RouteConfig> routes = new ArrayList<>();
+    DuplicateCheck routePaths = new DuplicateCheck("; each route has its own path");
+    registration.sections("routes").ifPresent(entries -> entries.forEach(entry -> {
+      RouteConfig route = RouteReader.read(entry, routePaths);
+      entry.scalar("profile").ifPresent(value -> chosenProfile(registration, value, profiles));
+      routes.add(route);
+    }));
     return new RegistrationConfig(chosen, publicBaseUrl, signedRequests, audience, directories, profiles,
         registration.section("one-registration-per-software").map(RegistrationReader::oneRegistration)
-            .orElse(RegistrationConfig.OneRegistration.OFF));
+            .orElse(RegistrationConfig.OneRegistration.OFF), routes);
   }
 
   private static RegistrationConfig.OneRegistration oneRegistration(Section rule) {

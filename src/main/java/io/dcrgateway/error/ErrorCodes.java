@@ -24,6 +24,10 @@ public final class ErrorCodes {
    * the server is at fault, and here the client is.
    */
   public static final String TOO_MANY_REQUESTS = "too_many_requests";
+  /** 401, RFC 6750 §3.1: the initial access token is missing, expired, revoked or malformed. */
+  public static final String INVALID_TOKEN = "invalid_token";
+  /** 403, RFC 6750 §3.1: the token is valid but lacks the scope registration requires. */
+  public static final String INSUFFICIENT_SCOPE = "insufficient_scope";
   /** 408, the request was not complete within the listener's request timeout. */
   public static final String REQUEST_TIMEOUT = "request_timeout";
 

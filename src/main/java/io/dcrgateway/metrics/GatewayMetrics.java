@@ -83,8 +83,15 @@ public final class GatewayMetrics implements AutoCloseable {
 
   /** Per-request counters and timers, fed with each request's audit facts. */
   public RequestMetrics requests(GatewayConfig config) {
+    java.util.Map<String, String> profiles = new java.util.LinkedHashMap<>();
+    config.registration().routes().forEach(route -> profiles.put(route.path(), route.profile()));
     return new RequestMetrics(registry, new RequestOperations(config.listener().registrationPath(),
-        config.upstream().passThrough()), config.registration().profile());
+        config.upstream().passThrough(), java.util.List.copyOf(profiles.keySet())), config.registration().profile(), profiles);
+  }
+
+  /** Counts initial access tokens by route, validation and result; each route's {@code valid} starts at zero. */
+  public InitialAccessTokenMetrics initialAccessTokens(GatewayConfig config) {
+    return new InitialAccessTokenMetrics(registry, config.registration().routes());
   }
 
   /** Counts each full client certificate verification by result (a TLS session is verified once). */

@@ -35,11 +35,19 @@ public final class RequestMetrics implements Consumer<RequestAudit.Completed> {
   private final MeterRegistry registry;
   private final RequestOperations operations;
   private final String profile;
+  private final java.util.Map<String, String> routeProfiles;
 
   RequestMetrics(MeterRegistry registry, RequestOperations operations, String profile) {
+    this(registry, operations, profile, java.util.Map.of());
+  }
+
+  /** @param routeProfiles the profile of each {@code registration.routes} path */
+  RequestMetrics(MeterRegistry registry, RequestOperations operations, String profile,
+      java.util.Map<String, String> routeProfiles) {
     this.registry = registry;
     this.operations = operations;
     this.profile = profile;
+    this.routeProfiles = java.util.Map.copyOf(routeProfiles);
   }
 
   @Override
@@ -49,7 +57,8 @@ public final class RequestMetrics implements Consumer<RequestAudit.Completed> {
     Counter.builder(REQUESTS)
         .description("requests by operation, profile, outcome and the stable reason id of the decision")
         .tag("operation", operation)
-        .tag("profile", RequestOperations.REGISTRATION_OPERATIONS.contains(operation) ? profile : "none")
+        .tag("profile", !RequestOperations.REGISTRATION_OPERATIONS.contains(operation) ? "none"
+            : operations.routeOf(event.path()).map(routeProfiles::get).orElse(profile))
         .tag("outcome", event.outcome())
         .tag("reason", event.reason().orElse("none"))
         .register(registry)

@@ -15,10 +15,17 @@ final class RequestOperations {
 
   private final String registrationPath;
   private final List<PassThroughRoute> passThrough;
+  private final List<String> routes;
 
   RequestOperations(String registrationPath, List<PassThroughRoute> passThrough) {
+    this(registrationPath, passThrough, List.of());
+  }
+
+  /** @param routes the paths of {@code registration.routes}, served before the listener's own */
+  RequestOperations(String registrationPath, List<PassThroughRoute> passThrough, List<String> routes) {
     this.registrationPath = registrationPath;
     this.passThrough = List.copyOf(passThrough);
+    this.routes = List.copyOf(routes);
   }
 
   String of(String method, String path) {
@@ -27,6 +34,22 @@ final class RequestOperations {
         return "pass_through";
       }
     }
+    for (String route : routes) {
+      String operation = below(route, method, path);
+      if (!operation.equals("other")) {
+        return operation;
+      }
+    }
+    return below(registrationPath, method, path);
+  }
+
+  /** The registration route of {@code path}, if it is a route's endpoint or one of its clients'. */
+  java.util.Optional<String> routeOf(String path) {
+    return routes.stream().filter(route -> path.equals(route)
+        || path.startsWith(route + "/") && path.indexOf('/', route.length() + 1) < 0).findFirst();
+  }
+
+  private static String below(String registrationPath, String method, String path) {
     if (path.equals(registrationPath)) {
       return "POST".equals(method) ? "register" : "other";
     }

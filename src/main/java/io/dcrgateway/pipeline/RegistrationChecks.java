@@ -45,6 +45,11 @@ public final class RegistrationChecks {
     this.signedRequestForwarding = signedRequestForwarding;
   }
 
+  /** The same statement and request verification, with another route's profile. */
+  public RegistrationChecks withProfile(Profile other) {
+    return new RegistrationChecks(other, statements, signedRequests, signedRequestForwarding);
+  }
+
   String profileName() {
     return profile.name();
   }

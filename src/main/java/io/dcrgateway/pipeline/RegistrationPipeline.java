@@ -23,6 +23,8 @@ import io.dcrgateway.request.RequestContext;
 import io.dcrgateway.request.RequestContexts;
 import io.dcrgateway.tls.ClientCertificateGate;
 import io.dcrgateway.tls.VerifiedClient;
+import io.dcrgateway.request.RequestBody;
+import io.dcrgateway.token.InitialAccessToken;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -53,7 +55,10 @@ import java.util.logging.Logger;
  * -> <b>parse</b> -> <b>software statement</b> -> <b>rules</b> (registrations and updates,
  * {@link RegistrationChecks}) -> <b>forward</b> (to the identity server, its answer relayed with
  * the gateway's {@code registration_client_uri}) -> <b>audit</b> (one event per request, on
- * every path). A failing stage fails with {@link GatewayException}; the failure handler is the
+ * every path). Routes of {@code registration.routes} run the same stages with their own profile;
+ * on a route that requires an initial access token, <b>initial-access-token</b> (bearer token
+ * valid, with the route's scope) and <b>template</b> (templatized DCR allow-list) come before
+ * parse's rules, and the certificate stage runs only if the route takes certificates. A failing stage fails with {@link GatewayException}; the failure handler is the
  * one place that answers it. Every request runs against one deadline ({@code listener.request-timeout}),
  * the identity server's share included.
  */
@@ -79,12 +84,24 @@ public final class RegistrationPipeline {
   private final AuditHealth auditHealth;
   private final CertificateRateLimit rateLimit;
   private final UnreadableRequest unreadable;
+  private final List<TokenRoute> routes;
 
   public RegistrationPipeline(Vertx vertx, ListenerConfig listener, ClientCertificateGate tls,
       CertificateRateLimit rateLimit, RequestContexts contexts, RegistrationChecks checks, OwnershipCheck ownership,
       OneRegistrationPerSoftware oneRegistration, UpstreamClient upstream, IdentityServerShape shape,
       Optional<URI> publicBaseUrl, List<PassThroughRoute> passThrough, AuditLog audit,
       Consumer<RequestAudit.Completed> completed) {
+    this(vertx, listener, tls, rateLimit, contexts, checks, ownership, oneRegistration, upstream, shape, publicBaseUrl,
+        passThrough, List.of(), audit, completed);
+  }
+
+  /** @param routes the routes of {@code registration.routes}, served before the listener's own */
+  public RegistrationPipeline(Vertx vertx, ListenerConfig listener, ClientCertificateGate tls,
+      CertificateRateLimit rateLimit, RequestContexts contexts, RegistrationChecks checks, OwnershipCheck ownership,
+      OneRegistrationPerSoftware oneRegistration, UpstreamClient upstream, IdentityServerShape shape,
+      Optional<URI> publicBaseUrl, List<PassThroughRoute> passThrough, List<TokenRoute> routes, AuditLog audit,
+      Consumer<RequestAudit.Completed> completed) {
+    this.routes = List.copyOf(routes);
     this.vertx = vertx;
     this.rateLimit = rateLimit;
     this.auditHealth = audit.health();
@@ -118,9 +135,16 @@ public final class RegistrationPipeline {
     router.route().handler(this::rateLimit);
     router.route().handler(this::requireAuditTrail);
     router.route().handler(BodyHandler.create(false).setBodyLimit(listener.maxBodyBytes()));
-    router.post(path).handler(ctx -> handle(ctx, Operation.REGISTER, Optional.empty()));
     Map<HttpMethod, Operation> management = Map.of(
         HttpMethod.GET, Operation.READ, HttpMethod.PUT, Operation.UPDATE, HttpMethod.DELETE, Operation.DELETE);
+    // Before the listener's own /register/{client_id}: a route may sit below it (/register/mobile).
+    for (TokenRoute route : routes) {
+      router.post(route.path()).handler(ctx -> handleRoute(ctx, route, Operation.REGISTER, Optional.empty()));
+      management.forEach((method, operation) -> router.route(method, route.path() + "/:clientId")
+          .handler(ctx -> handleRoute(ctx, route, operation,
+              Optional.of(ClientIdPath.validate(ctx.pathParam("clientId"))))));
+    }
+    router.post(path).handler(ctx -> handle(ctx, Operation.REGISTER, Optional.empty()));
     management.forEach((method, operation) -> router.route(method, path + "/:clientId")
         .handler(ctx -> handle(ctx, operation, Optional.of(ClientIdPath.validate(ctx.pathParam("clientId"))))));
     for (PassThroughRoute route : passThrough) {
@@ -147,6 +171,9 @@ public final class RegistrationPipeline {
     }
     RequestContext context = contexts.of(ctx.request());
     ctx.put(RequestContext.class.getName(), context);
+    String requestPath = ctx.request().path();
+    routes.stream().filter(route -> requestPath != null && route.serves(requestPath)).findFirst()
+        .ifPresent(route -> ctx.put(TokenRoute.class.getName(), route));
     HttpServerResponse response = ctx.response();
     response.putHeader(contexts.requestIdHeader(), context.requestId());
     if (ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
@@ -178,7 +205,10 @@ public final class RegistrationPipeline {
 
   /** Stage rate-limit: per verified certificate, before its body is read. */
   private void rateLimit(RoutingContext ctx) {
-    rateLimit.admit(ctx.get(VerifiedClient.class.getName())).onComplete(done -> {
+    VerifiedClient client = ctx.get(VerifiedClient.class.getName());
+    Future<Void> admitted = client != null ? rateLimit.admit(client)
+        : rateLimit.admitAddress(((RequestContext) ctx.get(RequestContext.class.getName())).remoteAddress());
+    admitted.onComplete(done -> {
       if (done.failed()) {
         ctx.fail(done.cause());
         ctx.request().resume();
@@ -209,6 +239,12 @@ public final class RegistrationPipeline {
    * held back until the BodyHandler after it is ready to read it.
    */
   private void verifyClient(RoutingContext ctx) {
+    TokenRoute route = ctx.get(TokenRoute.class.getName());
+    if (route != null && !route.config().clientCertificate()) {
+      // Mobile apps have no certificate; the route's initial access token authenticates instead.
+      ctx.next();
+      return;
+    }
     ctx.request().pause();
     tls.verify(ctx.request().connection()).onComplete(done -> {
       if (done.failed()) {
@@ -247,14 +283,98 @@ public final class RegistrationPipeline {
               : oneRegistration.claim(forwarding.statement(), client, request.context().requestId())
                   // Refused before forwarding: the statement was not used.
                   .recover(e -> checks.release(forwarding).transform(v -> Future.failedFuture(e)));
-          return claimed.compose(claim -> forward(ctx, operation, request, client, forwarding, claim));
+          return claimed.compose(claim -> forward(ctx, operation, request, Optional.of(client), forwarding, claim,
+              Optional.empty()));
         })
         .onComplete(done -> settle(ctx, done));
   }
 
+  /**
+   * A route of {@code registration.routes}. Registration: initial access token (when required)
+   * -> template or the route's profile -> one registration per token -> forward, without the
+   * token (it is the gateway's to check; the identity server registers from the gateway as it
+   * does for certificate registrations). Management: the route's profile on updates, and the
+   * registration access token untouched for the identity server to check.
+   */
+  private void handleRoute(RoutingContext ctx, TokenRoute route, Operation operation, Optional<String> clientId) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    Optional<VerifiedClient> client = Optional.ofNullable(ctx.get(VerifiedClient.class.getName()));
+    MultiMap headers = MultiMap.caseInsensitiveMultiMap().addAll(ctx.request().headers());
+    boolean register = operation == Operation.REGISTER;
+    Future<Optional<InitialAccessToken>> token = register && route.gate().isPresent()
+        ? route.gate().get().authenticate(headers).map(Optional::of)
+        : Future.succeededFuture(Optional.empty());
+    if (register) {
+      headers.remove("Authorization");
+    }
+    RegistrationRequest request = new RegistrationRequest(ctx.request().method(), clientId, headers,
+        ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer(), ctx.get(RequestContext.class.getName()));
+    token.compose(accepted -> {
+          accepted.ifPresent(t -> audit.token(ctx, route.path(), t));
+          return checkOnRoute(ctx, route, request, client, operation, accepted)
+              .compose(forwarding -> claimToken(route, accepted, forwarding));
+        })
+        .compose(forwarding -> {
+          audit.reported(ctx, forwarding.reported());
+          if (register || operation == Operation.UPDATE) {
+            audit.statement(ctx, route.checks().profileName(), forwarding.statement());
+          }
+          return forward(ctx, operation, request, client, forwarding, Optional.empty(), Optional.of(route));
+        })
+        .onComplete(done -> settle(ctx, done));
+  }
+
+  /** Stage template, or the route's profile; reads and deletes carry nothing to check. */
+  private Future<Forwarding> checkOnRoute(RoutingContext ctx, TokenRoute route, RegistrationRequest request,
+      Optional<VerifiedClient> client, Operation operation, Optional<InitialAccessToken> token) {
+    if (operation != Operation.REGISTER && operation != Operation.UPDATE) {
+      return Future.succeededFuture(Forwarding.withoutBody());
+    }
+    if (token.isPresent()) {
+      try {
+        Optional<String> template = templateOf(route, request, token.get());
+        if (template.isPresent()) {
+          audit.template(ctx, template.get());
+          // Templatized DCR: the identity server's template decides; the request goes as it came.
+          return Future.succeededFuture(new Forwarding(request.body(), Optional.of("application/json"),
+              Optional.empty(), List.of(), List.of()));
+        }
+      } catch (GatewayException e) {
+        return Future.failedFuture(e);
+      }
+    }
+    return route.checks().check(request, client.orElse(null), operation);
+  }
+
+  private static Optional<String> templateOf(TokenRoute route, RegistrationRequest request, InitialAccessToken token) {
+    RequestBody body = RequestBody.parse(Optional.ofNullable(request.headers().get("Content-Type")), request.body());
+    return body instanceof RequestBody.Json json ? route.templates().templateOf(json.metadata(), token)
+        : Optional.empty();
+  }
+
+  /** Last, once everything passed: the token's one registration, released if the identity server does not act. */
+  private Future<Forwarding> claimToken(TokenRoute route, Optional<InitialAccessToken> token, Forwarding forwarding) {
+    if (token.isEmpty()) {
+      return Future.succeededFuture(forwarding);
+    }
+    return route.gate().orElseThrow().claimOnce(token.get())
+        .recover(e -> route.checks().release(forwarding).transform(v -> Future.failedFuture(e)))
+        .map(claimed -> {
+          if (claimed.isEmpty()) {
+            return forwarding;
+          }
+          List<io.dcrgateway.replay.Claimed> all = new java.util.ArrayList<>(forwarding.claimed());
+          all.add(claimed.get());
+          return new Forwarding(forwarding.body(), forwarding.contentType(), forwarding.statement(),
+              forwarding.reported(), all);
+        });
+  }
+
   /** Stage forward, and what follows from the answer. */
   private Future<UpstreamResponse> forward(RoutingContext ctx, Operation operation, RegistrationRequest request,
-      VerifiedClient client, Forwarding forwarding, Optional<Claim> claim) {
+      Optional<VerifiedClient> client, Forwarding forwarding, Optional<Claim> claim, Optional<TokenRoute> route) {
     IdentityServerShape.Shaped shaped = shape.shape(forwarding.body(), forwarding.contentType());
     // The identity server did not act: the TPP may present the same statement (and software) again.
     Supplier<Future<Void>> notActedOn = () -> checks.release(forwarding).eventually(() -> oneRegistration.abandoned(claim));
@@ -267,7 +387,7 @@ public final class RegistrationPipeline {
         .recover(e -> notActedOn.get().transform(v -> Future.failedFuture(e)))
         .compose(answer -> answer.status() < 300 ? Future.succeededFuture(answer) : notActedOn.get().map(answer))
         .map(answer -> shape.complete(answer, shaped.withheld()))
-        .compose(answer -> afterwards(ctx, operation, request, client, forwarding, claim, answer));
+        .compose(answer -> afterwards(ctx, operation, request, client, forwarding, claim, route, answer));
   }
 
   /** Verified certificate and certificate headers only: no registration rules apply here. */
@@ -309,8 +429,20 @@ public final class RegistrationPipeline {
 
   /** What the gateway learns from the answer: who owns a new client, which client is gone. */
   private Future<UpstreamResponse> afterwards(RoutingContext ctx, Operation operation, RegistrationRequest request,
-      VerifiedClient client, Forwarding forwarding, Optional<Claim> claim, UpstreamResponse answer) {
+      Optional<VerifiedClient> client, Forwarding forwarding, Optional<Claim> claim, Optional<TokenRoute> route,
+      UpstreamResponse answer) {
     Future<Void> learned = Future.succeededFuture();
+    if (route.isPresent()) {
+      // Management of a route's clients is authenticated by the identity server's registration
+      // access token alone: the gateway records no owner, but the answer must still name the
+      // gateway's URI, or management would bypass it.
+      if (operation == Operation.REGISTER && answer.status() >= 200 && answer.status() < 300) {
+        RegistrationResponse.json(answer).map(json -> json.getValue("client_id")).filter(String.class::isInstance)
+            .ifPresent(id -> audit.clientIssued(ctx, (String) id));
+      }
+      return Future.succeededFuture(RegistrationResponse.withGatewayClientUri(answer,
+          publicRegistrationUrl(ctx, route.get().path())));
+    }
     if (operation == Operation.REGISTER && answer.status() >= 200 && answer.status() < 300) {
       Optional<String> newClient = RegistrationResponse.json(answer)
           .flatMap(json -> Optional.ofNullable(json.getValue("client_id")))
@@ -318,7 +450,7 @@ public final class RegistrationPipeline {
       // Fail closed: an answer the gateway cannot read would reach the TPP with the identity
       // server's own registration_client_uri, and management would bypass the gateway.
       newClient.ifPresent(id -> audit.clientIssued(ctx, id));
-      learned = newClient.map(id -> ownership.registered(id, forwarding.statement(), client)
+      learned = newClient.map(id -> ownership.registered(id, forwarding.statement(), client.orElseThrow())
               .compose(v -> oneRegistration.registered(claim, id)))
           .orElse(Future.failedFuture(new GatewayException(502, ErrorCodes.BAD_GATEWAY,
               "upstream.registration-unreadable",
@@ -327,13 +459,14 @@ public final class RegistrationPipeline {
       String deleted = request.clientId().orElseThrow();
       learned = ownership.deleted(deleted).compose(owner -> oneRegistration.deleted(owner, deleted));
     }
-    return learned.map(v -> RegistrationResponse.withGatewayClientUri(answer, publicRegistrationUrl(ctx)));
+    return learned.map(v -> RegistrationResponse.withGatewayClientUri(answer,
+        publicRegistrationUrl(ctx, listener.registrationPath())));
   }
 
-  private String publicRegistrationUrl(RoutingContext ctx) {
+  private String publicRegistrationUrl(RoutingContext ctx, String registrationPath) {
     String base = publicBaseUrl.map(URI::toString)
         .orElseGet(() -> "https://" + ((RequestContext) ctx.get(RequestContext.class.getName())).host());
-    return TRAILING_SLASHES.matcher(base).replaceAll("") + listener.registrationPath();
+    return TRAILING_SLASHES.matcher(base).replaceAll("") + registrationPath;
   }
 
   private void relay(RoutingContext ctx, UpstreamResponse answer) {

@@ -33,6 +33,13 @@ public final class Profiles {
       problems.add(new ConfigProblem("registration.profile", "no profile named \"" + config.profile()
           + "\" (known: " + String.join(", ", profiles.keySet()) + ")"));
     }
+    for (int i = 0; i < config.routes().size(); i++) {
+      String routeProfile = config.routes().get(i).profile();
+      if (routeProfile != null && !profiles.containsKey(routeProfile)) {
+        problems.add(new ConfigProblem("registration.routes[" + i + "].profile", "no profile named \""
+            + routeProfile + "\" (known: " + String.join(", ", profiles.keySet()) + ")"));
+      }
+    }
     if (!problems.isEmpty()) {
       throw new SetupException(problems);
     }

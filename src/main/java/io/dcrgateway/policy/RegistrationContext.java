@@ -11,6 +11,8 @@ import java.util.Optional;
  *
  * @param metadata the client metadata (JSON body, or the claims of a TPP-signed request JWT);
  *     rules never mutate it, they return an amended copy
+ * @param client null on a route without client certificates (initial access token only); rules
+ *     that need a certificate refuse there
  * @param clientId the client addressed by a management call
  */
 public record RegistrationContext(

@@ -1,5 +1,6 @@
 package io.dcrgateway.policy;
 
+import io.dcrgateway.policy.rules.ApplicationTypeAllowed;
 import io.dcrgateway.policy.rules.CertificateBoundToStatement;
 import io.dcrgateway.policy.rules.ClientIdMatchesPath;
 import io.dcrgateway.policy.rules.GrantTypesAllowed;
@@ -10,6 +11,7 @@ import io.dcrgateway.policy.rules.ManagementFieldsAbsent;
 import io.dcrgateway.policy.rules.MetadataFromStatement;
 import io.dcrgateway.policy.rules.RedirectUrisHttps;
 import io.dcrgateway.policy.rules.RedirectUrisInStatement;
+import io.dcrgateway.policy.rules.RedirectUrisMatchPatterns;
 import io.dcrgateway.policy.rules.RedirectUrisRequired;
 import io.dcrgateway.policy.rules.RequiredFields;
 import io.dcrgateway.policy.rules.ResponseTypesAllowed;
@@ -31,6 +33,7 @@ public final class RuleCatalog {
   private static final Map<String, RuleFactory> FACTORIES = new TreeMap<>();
 
   static {
+    register(ApplicationTypeAllowed.ID, ApplicationTypeAllowed::create);
     register(CertificateBoundToStatement.ID, CertificateBoundToStatement::create);
     register(ClientIdMatchesPath.ID, ClientIdMatchesPath::create);
     register(GrantTypesAllowed.ID, GrantTypesAllowed::create);
@@ -41,6 +44,7 @@ public final class RuleCatalog {
     register(MetadataFromStatement.ID, MetadataFromStatement::create);
     register(RedirectUrisHttps.ID, RedirectUrisHttps::create);
     register(RedirectUrisInStatement.ID, RedirectUrisInStatement::create);
+    register(RedirectUrisMatchPatterns.ID, RedirectUrisMatchPatterns::create);
     register(RedirectUrisRequired.ID, RedirectUrisRequired::create);
     register(RequiredFields.ID, RequiredFields::create);
     register(ResponseTypesAllowed.ID, ResponseTypesAllowed::create);

@@ -61,8 +61,9 @@ public final class UpstreamClient {
    * @param body what to send: the request's own bytes, or the metadata as the profile amended it
    * @param contentType replaces the request's Content-Type when the body changed form
    * @param budget the whole exchange must end within this (what is left of the request's deadline)
+   * @param verified empty on a route without client certificates
    */
-  public Future<UpstreamResponse> forward(RegistrationRequest request, VerifiedClient verified, Buffer body,
+  public Future<UpstreamResponse> forward(RegistrationRequest request, Optional<VerifiedClient> verified, Buffer body,
       Optional<String> contentType, Duration budget) {
     return send(request, verified, body, contentType, registrationPath(request),
         config.identityServer().clientAddressOnRegistration(), budget);
@@ -71,11 +72,11 @@ public final class UpstreamClient {
   /** A pass-through route: the request as received, to {@code upstreamPath} (query kept). */
   public Future<UpstreamResponse> passThrough(RegistrationRequest request, VerifiedClient verified,
       String upstreamPath, Optional<String> query, Duration budget) {
-    return send(request, verified, request.body(), Optional.empty(),
+    return send(request, Optional.of(verified), request.body(), Optional.empty(),
         upstreamPath + query.map(q -> "?" + q).orElse(""), true, budget);
   }
 
-  private Future<UpstreamResponse> send(RegistrationRequest request, VerifiedClient verified, Buffer body,
+  private Future<UpstreamResponse> send(RegistrationRequest request, Optional<VerifiedClient> verified, Buffer body,
       Optional<String> contentType, String pathAndQuery, boolean withClientAddress, Duration budget) {
     MultiMap outbound = headers.forRequest(request, verified, withClientAddress);
     contentType.ifPresent(type -> outbound.set("Content-Type", type));

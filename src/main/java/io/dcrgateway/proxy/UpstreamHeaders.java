@@ -63,6 +63,15 @@ public final class UpstreamHeaders {
 
   /** @param withClientAddress whether {@code X-Forwarded-For} carries the TPP's address */
   public MultiMap forRequest(RegistrationRequest request, VerifiedClient client, boolean withClientAddress) {
+    return forRequest(request, java.util.Optional.of(client), withClientAddress);
+  }
+
+  /**
+   * @param client empty on a route without client certificates: inbound certificate headers are
+   *     still removed, and none is written
+   */
+  public MultiMap forRequest(RegistrationRequest request, java.util.Optional<VerifiedClient> client,
+      boolean withClientAddress) {
     MultiMap in = request.headers();
     Set<String> listedInConnection = connectionTokens(in);
     MultiMap out = MultiMap.caseInsensitiveMultiMap();
@@ -72,9 +81,10 @@ public final class UpstreamHeaders {
         out.add(entry.getKey(), entry.getValue());
       }
     }
-    for (int i = 0; i < writers.size(); i++) {
+    for (int i = 0; client.isPresent() && i < writers.size(); i++) {
       CertificateHeaderWriter writer = writers.get(i);
-      for (Map.Entry<String, String> header : client.memo().get(written.get(i), () -> headersOf(writer, client))) {
+      VerifiedClient verified = client.get();
+      for (Map.Entry<String, String> header : verified.memo().get(written.get(i), () -> headersOf(writer, verified))) {
         out.set(header.getKey(), header.getValue());
       }
     }

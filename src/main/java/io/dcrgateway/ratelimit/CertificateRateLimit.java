@@ -40,6 +40,18 @@ public final class CertificateRateLimit {
                 "from the certificates of organisation " + organisation.get()));
   }
 
+  /**
+   * A route without client certificates (mobile apps behind an initial access token): the budget
+   * is the peer address's, checked before the token is (so a flood of bad tokens cannot make the
+   * gateway introspect at will).
+   */
+  public Future<Void> admitAddress(String address) {
+    if (!limit.enabled()) {
+      return Future.succeededFuture();
+    }
+    return take("address:" + address, limit, "rate-limit.exceeded", "from this address");
+  }
+
   private Future<Void> take(String key, RateLimit bucket, String reason, String whose) {
     return limiter.take(key, bucket).compose(decision -> {
       if (decision.allowed()) {

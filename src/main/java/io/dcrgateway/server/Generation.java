@@ -63,7 +63,8 @@ final class Generation {
   /** Loads the directory keys; fails (and leaves nothing running) when they cannot be read. */
   static Future<Generation> build(Vertx vertx, GatewayConfig config, Preflight preflight,
       SharedState state, AuditLog audit, GatewayMetrics metrics) {
-    return Registration.start(vertx, config, preflight, state.replay(), metrics.statements(config)).map(registration -> {
+    return Registration.start(vertx, config, preflight, state.replay(), metrics.statements(config),
+        metrics.initialAccessTokens(config)).map(registration -> {
       TrustMaterial trust = preflight.trust();
       ClientCertificateVerifier verifier = new ClientCertificateVerifier(trust, Clock.systemUTC(),
           metrics.certificateVerifications());
@@ -78,7 +79,8 @@ final class Generation {
           new OwnershipCheck(state.owners()),
           new OneRegistrationPerSoftware(config.registration().oneRegistration(), state.registrations()), upstream,
           new IdentityServerShape(config.upstream().identityServer()),
-          config.registration().publicBaseUrl(), config.upstream().passThrough(), audit, metrics.requests(config));
+          config.registration().publicBaseUrl(), config.upstream().passThrough(), registration.routes(), audit,
+          metrics.requests(config));
       return new Generation(config, preflight, verifier, registration, upstream, revocation, pipeline.router(),
           pipeline.unreadableRequests());
     });

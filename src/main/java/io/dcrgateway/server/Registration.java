@@ -6,7 +6,13 @@ import io.dcrgateway.fetch.FetchPolicy;
 import io.dcrgateway.keys.CachedKeySet;
 import io.dcrgateway.keys.KeySetCache;
 import io.dcrgateway.keys.KeySetSource;
+import io.dcrgateway.config.RouteConfig;
 import io.dcrgateway.pipeline.RegistrationChecks;
+import io.dcrgateway.pipeline.TokenRoute;
+import io.dcrgateway.token.InitialAccessTokenGate;
+import io.dcrgateway.token.SoftwareIdTemplates;
+import io.dcrgateway.token.TokenObserver;
+import java.util.Optional;
 import io.dcrgateway.replay.ReplayStore;
 import io.dcrgateway.statement.CachedSoftwareKeys;
 import io.dcrgateway.statement.CachedVerificationKeys;
@@ -36,8 +42,11 @@ final class Registration {
   private final Map<String, CachedKeySet> keysByDirectory;
   private final KeySetCache softwareKeys;
   private final RegistrationChecks checks;
+  private final List<TokenRoute> routes;
 
-  private Registration(Map<String, CachedKeySet> keysByDirectory, KeySetCache softwareKeys, RegistrationChecks checks) {
+  private Registration(Map<String, CachedKeySet> keysByDirectory, KeySetCache softwareKeys, RegistrationChecks checks,
+      List<TokenRoute> routes) {
+    this.routes = List.copyOf(routes);
     this.directoryKeys = List.copyOf(keysByDirectory.values());
     this.keysByDirectory = Collections.unmodifiableMap(keysByDirectory);
     this.softwareKeys = softwareKeys;
@@ -47,6 +56,12 @@ final class Registration {
   /** @param statements told every software statement result by directory (metrics) */
   static Future<Registration> start(Vertx vertx, GatewayConfig config, Preflight preflight, ReplayStore replay,
       StatementObserver statements) {
+    return start(vertx, config, preflight, replay, statements, TokenObserver.NONE);
+  }
+
+  /** @param tokens told every initial access token result by route (metrics) */
+  static Future<Registration> start(Vertx vertx, GatewayConfig config, Preflight preflight, ReplayStore replay,
+      StatementObserver statements, TokenObserver tokens) {
     Clock clock = Clock.systemUTC();
     Map<String, CachedKeySet> keySets = new LinkedHashMap<>();
     List<TrustedDirectory> directories = new ArrayList<>();
@@ -66,8 +81,17 @@ final class Registration {
         new CachedSoftwareKeys(softwareKeys, jwksEndpoints), replay, config.registration().audience(), skew);
     RegistrationChecks checks = new RegistrationChecks(preflight.profile(config), verifier, signedRequests,
         config.registration().signedRequests());
-    Registration registration = new Registration(keySets, softwareKeys, checks);
-    return Future.all(keySets.values().stream().map(CachedKeySet::start).toList())
+    List<TokenRoute> routes = new ArrayList<>();
+    for (RouteConfig route : config.registration().routes()) {
+      Optional<InitialAccessTokenGate> gate = route.initialAccessToken()
+          .map(token -> InitialAccessTokenGate.create(vertx, route.path(), token, replay, tokens, clock));
+      routes.add(new TokenRoute(route, checks.withProfile(preflight.profiles().get(route.profile())), gate,
+          new SoftwareIdTemplates(route.initialAccessToken().map(t -> t.templates()).orElse(List.of()))));
+    }
+    Registration registration = new Registration(keySets, softwareKeys, checks, routes);
+    List<Future<Void>> starting = new ArrayList<>(keySets.values().stream().map(CachedKeySet::start).toList());
+    routes.forEach(route -> route.gate().ifPresent(gate -> starting.add(gate.start())));
+    return Future.all(starting)
         .map(v -> registration)
         .recover(e -> {
           registration.stop();
@@ -79,6 +103,10 @@ final class Registration {
     return checks;
   }
 
+  List<TokenRoute> routes() {
+    return routes;
+  }
+
   /** Directory name to its key set, in config order: for metrics. */
   Map<String, CachedKeySet> keysByDirectory() {
     return keysByDirectory;
@@ -86,6 +114,7 @@ final class Registration {
 
   void stop() {
     directoryKeys.forEach(CachedKeySet::stop);
+    routes.forEach(route -> route.gate().ifPresent(InitialAccessTokenGate::stop));
     softwareKeys.close();
   }
 

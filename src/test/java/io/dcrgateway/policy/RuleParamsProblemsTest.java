@@ -87,6 +87,7 @@ class RuleParamsProblemsTest {
     return switch (id) {
       case "scope.allowed-for-roles" -> Map.of("roles", Map.of("PAGTO", List.of("openid", "payments")));
       case "required-fields" -> Map.of("fields", List.of("redirect_uris"));
+      case "redirect-uris.match-patterns" -> Map.of("private-use-schemes", List.of("com.example.app"));
       default -> Map.of();
     };
   }

@@ -68,6 +68,10 @@ public final class CertificateBoundToStatement implements Rule {
     if (context.statement().isEmpty()) {
       return RuleResult.pass(); // nothing to bind to: software-statement.required's job
     }
+    if (context.client() == null) {
+      // A route without client certificates: fail closed rather than bind to nothing.
+      return RuleResult.reject(error, "the software statement must be presented with a client certificate");
+    }
     SoftwareStatement statement = context.statement().get();
     SubjectAttributes subject = SubjectAttributes.of(context.client().subjectName());
     try {

@@ -79,6 +79,9 @@ public final class TlsClientAuthSubjectDnMatchesCertificate implements Rule {
         return reject(FIELD + " is not in the form OFB DCR §7.1.2 requires: " + String.join("; ", problems));
       }
     }
+    if (matchCertificate && context.client() == null) {
+      return reject(FIELD + " cannot be compared with a client certificate: none is used on this route");
+    }
     if (matchCertificate) {
       DistinguishedName presented = context.client().subjectName();
       if (!registered.matches(presented)) {
