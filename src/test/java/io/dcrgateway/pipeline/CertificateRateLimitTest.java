@@ -30,10 +30,15 @@ class CertificateRateLimitTest {
   @BeforeEach
   void start() throws Exception {
     // Two at once, then one an hour: the third request within the test is over the limit.
-    fixture = GatewayFixture.start(config -> {
+    fixture = startWith(new RateLimit(true, 1, Duration.ofHours(1), 2));
+  }
+
+  /** A gateway whose listener has {@code rateLimit}; shared with {@link OrganisationRateLimitTest}. */
+  static GatewayFixture startWith(RateLimit rateLimit) throws Exception {
+    return GatewayFixture.start(config -> {
       ListenerConfig l = config.listener();
       Limits limits = new Limits(l.limits().maxHeaderBytes(), l.limits().maxInitialLineLength(),
-          l.limits().maxConnections(), l.limits().requestTimeout(), new RateLimit(true, 1, Duration.ofHours(1), 2));
+          l.limits().maxConnections(), l.limits().requestTimeout(), rateLimit);
       return TestConfigs.withListener(config, new ListenerConfig(l.host(), l.port(), l.tls(), l.registrationPath(),
           l.maxBodyBytes(), l.idleTimeout(), limits));
     });
@@ -78,6 +83,10 @@ class CertificateRateLimitTest {
   }
 
   private HttpResponse<Buffer> register(String client) throws Exception {
+    return register(fixture, client);
+  }
+
+  static HttpResponse<Buffer> register(GatewayFixture fixture, String client) throws Exception {
     return TppClient.create(fixture.vertx(), client)
         .post(fixture.gateway().port(), "127.0.0.1", "/register")
         .putHeader("Content-Type", "application/json")

@@ -2,19 +2,14 @@ package io.dcrgateway.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dcrgateway.config.ListenerConfig;
-import io.dcrgateway.config.ListenerConfig.Limits;
 import io.dcrgateway.config.ListenerConfig.RateLimit;
 import io.dcrgateway.config.ListenerConfig.RateLimit.Bucket;
 import io.dcrgateway.devpki.DevPkiLayout;
 import io.dcrgateway.testkit.GatewayFixture;
-import io.dcrgateway.testkit.TestConfigs;
-import io.dcrgateway.testkit.TppClient;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,14 +26,8 @@ class OrganisationRateLimitTest {
   @BeforeEach
   void start() throws Exception {
     // Each certificate may send plenty; the organisation two at once, then one an hour.
-    fixture = GatewayFixture.start(config -> {
-      ListenerConfig l = config.listener();
-      Limits limits = new Limits(l.limits().maxHeaderBytes(), l.limits().maxInitialLineLength(),
-          l.limits().maxConnections(), l.limits().requestTimeout(),
-          new RateLimit(true, 100, Duration.ofSeconds(1), 100, new Bucket(1, Duration.ofHours(1), 2)));
-      return TestConfigs.withListener(config, new ListenerConfig(l.host(), l.port(), l.tls(), l.registrationPath(),
-          l.maxBodyBytes(), l.idleTimeout(), limits));
-    });
+    fixture = CertificateRateLimitTest.startWith(
+        new RateLimit(true, 100, Duration.ofSeconds(1), 100, new Bucket(1, Duration.ofHours(1), 2)));
   }
 
   @AfterEach
@@ -72,10 +61,6 @@ class OrganisationRateLimitTest {
   }
 
   private HttpResponse<Buffer> register(String client) throws Exception {
-    return TppClient.create(fixture.vertx(), client)
-        .post(fixture.gateway().port(), "127.0.0.1", "/register")
-        .putHeader("Content-Type", "application/json")
-        .sendBuffer(Buffer.buffer("{}"))
-        .await(20, TimeUnit.SECONDS);
+    return CertificateRateLimitTest.register(fixture, client);
   }
 }
