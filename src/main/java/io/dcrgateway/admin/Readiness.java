@@ -9,9 +9,10 @@ import java.util.function.Supplier;
 
 /**
  * Ready once config, trust material and the public listener are up, and while nothing a
- * registration depends on is known to be broken (each {@link #check}: directory keys usable, audit
- * trail writable); not ready while draining. A balancer then sends TPPs to an instance that can
- * serve them, and an operator reads in the answer what is wrong.
+ * registration depends on is known to be broken (each {@link #check}: directory and identity
+ * server keys usable, audit trail writable, shared state reachable); not ready while draining. A
+ * balancer then sends TPPs to an instance that can serve them, and an operator reads in the
+ * answer what is wrong.
  */
 public final class Readiness {
 

@@ -144,8 +144,18 @@ public final class GatewayMetrics implements AutoCloseable {
    * removed from the config disappears and fetch counts start again from the new key set's.
    */
   public synchronized void directoryKeys(Map<String, CachedKeySet> keysByDirectory) {
-    KeySetGauges.removeAll(registry);
-    keysByDirectory.forEach((directory, keys) -> KeySetGauges.register(registry, clock, directory, keys));
+    KeySetGauges.removeAll(registry, KeySetGauges.DIRECTORY);
+    keysByDirectory.forEach((directory, keys) ->
+        KeySetGauges.register(registry, clock, KeySetGauges.DIRECTORY, directory, keys));
+  }
+
+  /**
+   * The same for the identity server's JWKS of each route taking JWT initial access tokens
+   * ({@code dcr_gateway_token_jwks_*{route}}), replaced after a reload likewise.
+   */
+  public synchronized void tokenKeys(Map<String, CachedKeySet> keysByRoute) {
+    KeySetGauges.removeAll(registry, KeySetGauges.TOKEN);
+    keysByRoute.forEach((route, keys) -> KeySetGauges.register(registry, clock, KeySetGauges.TOKEN, route, keys));
   }
 
   /** Ids the replay store remembers (memory only) and whether the shared store can be reached. */

@@ -23,6 +23,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Stages parse -> software statement -> rules for a registration (POST) or update (PUT):
@@ -31,6 +32,8 @@ import java.util.Optional;
  * metadata can retry with the same fresh statement.
  */
 public final class RegistrationChecks {
+
+  private static final Logger LOG = Logger.getLogger(RegistrationChecks.class.getName());
 
   private final Profile profile;
   private final SoftwareStatementVerifier statements;
@@ -108,9 +111,18 @@ public final class RegistrationChecks {
     return changed;
   }
 
-  /** The identity server did not act on the request: its statement and request JWT may be presented again. */
+  /**
+   * The identity server did not act on the request: its statement, request JWT and initial access
+   * token may be presented again. Never fails: an id the replay store cannot release stays used
+   * until it expires (fail closed; the sender fetches a fresh one), and that must not turn the
+   * identity server's own answer into the gateway's 500.
+   */
   Future<Void> release(Forwarding forwarding) {
-    return Future.all(forwarding.claimed().stream().map(statements::release).toList()).mapEmpty();
+    List<Future<Void>> releases = forwarding.claimed().stream()
+        .map(claimed -> statements.release(claimed).onFailure(e -> LOG.warning("id " + claimed.id() + " ("
+            + claimed.namespace() + ") stays used until it expires: releasing it failed: " + e.getMessage())))
+        .toList();
+    return Future.join(releases).<Void>mapEmpty().otherwiseEmpty();
   }
 
   /** Verifies the statement when present; whether it must be present is the profile's call. */

@@ -73,10 +73,15 @@ public final class GatewayServer {
     Readiness readiness = new Readiness();
     AtomicReference<Generation> current = new AtomicReference<>(generation);
     metrics.directoryKeys(generation.registration().keysByDirectory());
+    metrics.tokenKeys(generation.registration().keysByTokenRoute());
     metrics.sharedState(state);
     metrics.auditTrail(audit.health());
-    // Not ready while registrations would fail closed: keys unusable, no audit trail, no shared state.
-    readiness.check(() -> DirectoryKeysReadiness.problems(current.get().registration().keysByDirectory()));
+    // Not ready while registrations would fail closed: directory or identity server keys unusable,
+    // no audit trail, no shared state.
+    readiness.check(() -> KeySetReadiness.problems(KeySetReadiness.DIRECTORY_KEYS,
+        current.get().registration().keysByDirectory()));
+    readiness.check(() -> KeySetReadiness.problems(KeySetReadiness.TOKEN_KEYS,
+        current.get().registration().keysByTokenRoute()));
     readiness.check("audit-trail", () -> audit.health().problem());
     readiness.check("shared-state", () -> state.available() ? Optional.empty()
         : Optional.of(state.kind() + " store unreachable: registrations and management calls get 503"));
@@ -146,6 +151,7 @@ public final class GatewayServer {
         .compose(next -> {
           current.set(next);
           metrics.directoryKeys(next.registration().keysByDirectory());
+          metrics.tokenKeys(next.registration().keysByTokenRoute());
           retire(running);
           return metrics.certificates(vertx, next.trust(), config.listener().tls().certificate());
         })

@@ -112,6 +112,17 @@ final class Registration {
     return keysByDirectory;
   }
 
+  /**
+   * Route path to the identity server's key set its JWT initial access tokens are verified with,
+   * in config order: for readiness and metrics. Routes validating by introspection have none.
+   */
+  Map<String, CachedKeySet> keysByTokenRoute() {
+    Map<String, CachedKeySet> keys = new LinkedHashMap<>();
+    routes.forEach(route -> route.gate().flatMap(InitialAccessTokenGate::keys)
+        .ifPresent(set -> keys.put(route.path(), set)));
+    return Collections.unmodifiableMap(keys);
+  }
+
   void stop() {
     directoryKeys.forEach(CachedKeySet::stop);
     routes.forEach(route -> route.gate().ifPresent(InitialAccessTokenGate::stop));

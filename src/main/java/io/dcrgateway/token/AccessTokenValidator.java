@@ -1,6 +1,8 @@
 package io.dcrgateway.token;
 
+import io.dcrgateway.keys.CachedKeySet;
 import io.vertx.core.Future;
+import java.util.Optional;
 
 /** One way of telling whether the identity server issued a token and still stands by it. */
 interface AccessTokenValidator {
@@ -15,4 +17,10 @@ interface AccessTokenValidator {
   Future<Void> start();
 
   void stop();
+
+  /**
+   * The identity server's key set this validator cannot work without, for readiness and metrics;
+   * empty when it asks the identity server about each token instead (introspection).
+   */
+  Optional<CachedKeySet> keys();
 }

@@ -3,6 +3,7 @@ package io.dcrgateway.token;
 import io.dcrgateway.config.InitialAccessTokenConfig;
 import io.dcrgateway.config.InitialAccessTokenConfig.Validation;
 import io.dcrgateway.error.GatewayException;
+import io.dcrgateway.keys.CachedKeySet;
 import io.dcrgateway.replay.Claimed;
 import io.dcrgateway.replay.ReplayStore;
 import io.vertx.core.Future;
@@ -59,6 +60,11 @@ public final class InitialAccessTokenGate {
     validator.stop();
   }
 
+  /** The identity server's JWKS (JWT validation), for readiness and metrics; empty for introspection. */
+  public Optional<CachedKeySet> keys() {
+    return validator.keys();
+  }
+
   /** Fails with 401 {@code invalid_token}, 403 {@code insufficient_scope} or 503. */
   public Future<InitialAccessToken> authenticate(MultiMap headers) {
     Future<InitialAccessToken> checked;
@@ -81,7 +87,9 @@ public final class InitialAccessTokenGate {
 
   /**
    * One registration per token, when configured: its {@code jti} recorded until it expires. Not
-   * configured: nothing recorded.
+   * configured: nothing recorded. The claim travels with the request's other claims (statement,
+   * request JWT) and is released with them when the identity server does not act, so a token
+   * whose registration was refused upstream may register again, through any instance.
    */
   public Future<Optional<Claimed>> claimOnce(InitialAccessToken token) {
     if (!config.onePerToken()) {
@@ -105,10 +113,5 @@ public final class InitialAccessTokenGate {
   private GatewayException rejected(GatewayException e) {
     observer.checked(route, validation, e.reason().replaceFirst("^token\\.", ""));
     return e;
-  }
-
-  /** The identity server did not act: the token may register again. */
-  public Future<Void> release(Claimed claimed) {
-    return replay.release(claimed.namespace(), claimed.id());
   }
 }

@@ -1,6 +1,7 @@
 package io.dcrgateway.token;
 
 import io.dcrgateway.config.InitialAccessTokenConfig;
+import io.dcrgateway.keys.CachedKeySet;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -52,6 +53,11 @@ final class IntrospectedTokens implements AccessTokenValidator {
   @Override
   public void stop() {
     client.close();
+  }
+
+  @Override
+  public Optional<CachedKeySet> keys() {
+    return Optional.empty();
   }
 
   @Override

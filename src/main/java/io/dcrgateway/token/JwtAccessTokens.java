@@ -64,6 +64,11 @@ final class JwtAccessTokens implements AccessTokenValidator {
   }
 
   @Override
+  public Optional<CachedKeySet> keys() {
+    return Optional.of(keys);
+  }
+
+  @Override
   public Future<InitialAccessToken> validate(String token) {
     SignedJWT jwt;
     try {

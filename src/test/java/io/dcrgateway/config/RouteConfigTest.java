@@ -66,6 +66,18 @@ class RouteConfigTest {
   }
 
   @Test
+  void aRouteWithATokenStillTakesTheClientCertificateUnlessToldNot() {
+    RouteConfig route = ConfigFixture.minimal(dir)
+        .with("registration.routes", List.of(map("path", "/register/partner", "profile", "generic",
+            "initial-access-token", jwt())))
+        .load().registration().routes().get(0);
+
+    // Both: the partner's certificate (verified and forwarded) and its token.
+    assertThat(route.clientCertificate()).isTrue();
+    assertThat(route.initialAccessToken()).isPresent();
+  }
+
+  @Test
   void anIntrospectionRouteTakesItsSecretFromTheEnvironmentAndTemplates() {
     Map<String, Object> token = introspection();
     token.put("cache-ttl", "10s");

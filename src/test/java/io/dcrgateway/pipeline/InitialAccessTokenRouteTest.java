@@ -18,6 +18,7 @@ import io.dcrgateway.testkit.TokenIssuer;
 import io.dcrgateway.testkit.TppClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
@@ -32,10 +33,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Registration routes authenticated by an initial access token (issue 9): a mobile route taking
@@ -245,15 +251,33 @@ class InitialAccessTokenRouteTest {
     assertRefused(again, 401, "invalid_token", "token.already-used");
   }
 
-  @Test
-  void aTokenTheIdentityServerDidNotActOnMayRegisterAgain() throws Exception {
-    String token = issuer.mint("mobile-app", c -> c.jwtID("jti-refused-upstream"));
-    fixture.upstream().respondWith(request -> request.response().setStatusCode(400)
-        .putHeader("Content-Type", "application/json").end("{\"error\":\"invalid_client_metadata\"}"));
+  /** How the identity server may decline to act on a registration, and what the app is answered. */
+  static Stream<Arguments> identityServerRefusals() {
+    return Stream.of(
+        Arguments.of("refuses the metadata (400)", 400, (Consumer<HttpServerRequest>) request -> request.response()
+            .setStatusCode(400).putHeader("Content-Type", "application/json")
+            .end("{\"error\":\"invalid_client_metadata\"}")),
+        Arguments.of("fails (500)", 500, (Consumer<HttpServerRequest>) request -> request.response()
+            .setStatusCode(500).end()),
+        Arguments.of("is unavailable (503)", 503, (Consumer<HttpServerRequest>) request -> request.response()
+            .setStatusCode(503).putHeader("Retry-After", "1").end()),
+        Arguments.of("resets the connection (502)", 502,
+            (Consumer<HttpServerRequest>) request -> request.connection().close()));
+  }
 
-    assertThat(post(MOBILE, Optional.of(token), NATIVE_APP).statusCode()).isEqualTo(400);
+  @ParameterizedTest(name = "identity server {0}")
+  @MethodSource("identityServerRefusals")
+  void aTokenTheIdentityServerDidNotActOnMayRegisterAgain(String refusal, int answered,
+      Consumer<HttpServerRequest> identityServer) throws Exception {
+    String token = issuer.mint("mobile-app", c -> c);
+    fixture.upstream().respondWith(identityServer);
+
+    assertThat(post(MOBILE, Optional.of(token), NATIVE_APP).statusCode()).isEqualTo(answered);
     clear();
     assertThat(post(MOBILE, Optional.of(token), NATIVE_APP).statusCode()).isEqualTo(201);
+    // Registered now: the claim the identity server's refusal released is taken again, and kept.
+    fixture.upstream().clear();
+    assertRefused(post(MOBILE, Optional.of(token), NATIVE_APP), 401, "invalid_token", "token.already-used");
   }
 
   @Test

@@ -14,6 +14,7 @@ import io.dcrgateway.testkit.RunningGateway;
 import io.dcrgateway.testkit.SharedDevPki;
 import io.dcrgateway.testkit.TestConfigs;
 import io.dcrgateway.testkit.TppClient;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * Gateway instances as they run behind one balancer: each a gateway of its own in this JVM, all
@@ -51,16 +53,21 @@ final class GatewayInstances implements AutoCloseable {
   static GatewayInstances start() throws Exception {
     Vertx vertx = Vertx.vertx();
     GatewayInstances instances = new GatewayInstances(vertx, RecordingUpstream.start(vertx));
-    instances.upstream.respondWith(request -> {
+    instances.actAsIdentityServer();
+    return instances;
+  }
+
+  /** The upstream registers (again): {@code client-1}, {@code client-2}... after a test made it refuse. */
+  void actAsIdentityServer() {
+    upstream.respondWith(request -> {
       switch (request.method().name()) {
         case "POST" -> request.response().setStatusCode(201).putHeader("Content-Type", "application/json")
-            .end(new JsonObject().put("client_id", "client-" + instances.clients.incrementAndGet()).encode());
+            .end(new JsonObject().put("client_id", "client-" + clients.incrementAndGet()).encode());
         case "DELETE" -> request.response().setStatusCode(204).end();
         default -> request.response().setStatusCode(200).putHeader("Content-Type", "application/json")
             .end(new JsonObject().put("client_id", "client-1").encode());
       }
     });
-    return instances;
   }
 
   /** Redis as {@code state.redis} would configure it; {@code prefix} keeps tests sharing a Redis apart. */
@@ -72,8 +79,16 @@ final class GatewayInstances implements AutoCloseable {
 
   /** The Open Finance Brasil profile with SPEC BR-18 on: its claims are shared state too. */
   GatewayConfig config(StateConfig.Redis redis) {
-    GatewayConfig base = OneRegistrationPerSoftwareTest.enforcing(TestConfigs.forUpstream(upstream.baseUrl()));
-    return TestConfigs.withState(base, new StateConfig(StateConfig.Store.REDIS, Optional.of(redis)));
+    return sharing(OneRegistrationPerSoftwareTest.enforcing(TestConfigs.forUpstream(upstream.baseUrl())), redis);
+  }
+
+  /** The test config for this upstream, changed by {@code adjust}, its state in {@code redis}. */
+  GatewayConfig config(UnaryOperator<GatewayConfig> adjust, StateConfig.Redis redis) {
+    return sharing(adjust.apply(TestConfigs.forUpstream(upstream.baseUrl())), redis);
+  }
+
+  private static GatewayConfig sharing(GatewayConfig config, StateConfig.Redis redis) {
+    return TestConfigs.withState(config, new StateConfig(StateConfig.Store.REDIS, Optional.of(redis)));
   }
 
   /** Burst 2, then one request per hour per certificate. */
@@ -158,6 +173,13 @@ final class GatewayInstances implements AutoCloseable {
     assertThat(three.bodyAsJsonObject().getString("error")).isEqualTo("too_many_requests");
     assertThat(three.getHeader("Retry-After")).isNotBlank();
     assertThat(otherCertificate).isEqualTo(401);
+  }
+
+  /** A registration as a mobile app or partner sends it on a token route: no certificate, a bearer token. */
+  Future<HttpResponse<Buffer>> registerWithToken(RunningGateway gateway, String path, String token, JsonObject body) {
+    return TppClient.create(vertx, Optional.empty(), false).request(HttpMethod.POST, gateway.port(), "127.0.0.1", path)
+        .putHeader("Content-Type", "application/json").putHeader("Authorization", "Bearer " + token)
+        .sendBuffer(body.toBuffer());
   }
 
   HttpResponse<Buffer> send(RunningGateway gateway, String client, HttpMethod method, String path) throws Exception {
