@@ -69,6 +69,7 @@ public final class AuditLogger implements java.util.function.Consumer<JsonObject
   }
 
   private static void write(JsonObject record) {
-    LOG.log(Level.INFO, record.encode());
+    // Source named here: otherwise the formatter walks the stack to find it, once per record.
+    LOG.logp(Level.INFO, AuditLogger.class.getName(), "write", record.encode());
   }
 }

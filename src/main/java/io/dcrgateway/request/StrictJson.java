@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The gateway and the identity server must not be able to read different values from one body:
  * duplicate keys and anything after the top-level value are errors, not "last one wins" or
- * "ignored".
+ * "ignored". Bodies and the payloads of the JWTs in them are read with it.
  */
-final class StrictJson {
+public final class StrictJson {
 
-  static final ObjectMapper MAPPER = new ObjectMapper()
+  public static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 

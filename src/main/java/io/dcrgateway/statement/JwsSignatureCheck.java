@@ -1,28 +1,30 @@
 package io.dcrgateway.statement;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.BadJOSEException;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
-import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.dcrgateway.error.GatewayException;
+import java.text.ParseException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * nimbus-jose-jwt's processor, wrapped: key chosen by kid, alg and use from a key set snapshot,
- * signature verified, then the required claims, exact-match claims and exp/nbf with skew.
- * What nimbus says is turned into a rejection the TPP can read; nothing is re-implemented.
+ * nimbus-jose-jwt's checks in DefaultJWTProcessor's order, on a {@link CompactJws} read once:
+ * typ, alg allow-list, key chosen by kid, alg and use from a key set snapshot (verifiers kept per
+ * snapshot, {@link KeyVerifiers}), signature, then the required claims, exact-match claims and
+ * exp/nbf with skew. What nimbus says is turned into a rejection the TPP can read; no crypto or
+ * claim check is re-implemented.
  */
 final class JwsSignatureCheck {
+
+  private static final KeyVerifiers VERIFIERS = new KeyVerifiers();
 
   private JwsSignatureCheck() {
   }
@@ -36,23 +38,46 @@ final class JwsSignatureCheck {
    * @param what how the token is named in messages ("software statement", "request JWT")
    * @param reasonPrefix the stable prefix of reason ids ({@code statement}, {@code request-jwt})
    */
-  static JWTClaimsSet verify(SignedJWT jwt, JWKSet keys, Set<String> algorithms, JWTClaimsSet exactMatch,
+  static JWTClaimsSet verify(CompactJws jws, JWKSet keys, Set<String> algorithms, JWTClaimsSet exactMatch,
       Set<String> required, Duration skew, String what, String reasonPrefix, Rejection rejection) {
-    DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-    Set<JWSAlgorithm> allowed = algorithms.stream().map(JWSAlgorithm::parse).collect(Collectors.toSet());
-    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(allowed, new ImmutableJWKSet<>(keys)));
-    DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(exactMatch, required);
-    claims.setMaxClockSkew((int) skew.toSeconds());
-    processor.setJWTClaimsSetVerifier(claims);
+    String kid = jws.header().getKeyID();
     try {
-      return processor.process(jwt, null);
-    } catch (BadJWTException e) {
-      throw rejection.of(reasonPrefix + ".claims", what + " claims are not acceptable: " + e.getMessage());
+      DefaultJOSEObjectTypeVerifier.JWT.verify(jws.header().getType(), null);
+      if (!algorithms.contains(jws.header().getAlgorithm().getName())) {
+        throw new BadJOSEException("Signed JWT rejected: Another algorithm expected, or no matching key(s) found");
+      }
+      List<JWSVerifier> verifiers = VERIFIERS.of(keys, jws.header());
+      if (verifiers.isEmpty()) {
+        throw new BadJOSEException("Signed JWT rejected: Another algorithm expected, or no matching key(s) found");
+      }
+      if (!anyVerifies(verifiers, jws)) {
+        throw new BadJOSEException("Signed JWT rejected: Invalid signature");
+      }
     } catch (BadJOSEException e) {
       throw rejection.of(reasonPrefix + ".signature", what + " signature does not verify with the key "
-          + jwt.getHeader().getKeyID() + " (" + e.getMessage() + ")");
+          + kid + " (" + e.getMessage() + ")");
     } catch (JOSEException e) {
       throw rejection.of(reasonPrefix + ".signature", what + " could not be verified: " + e.getMessage());
     }
+    try {
+      JWTClaimsSet claims = JWTClaimsSet.parse(jws.claims());
+      DefaultJWTClaimsVerifier<SecurityContext> verifier = new DefaultJWTClaimsVerifier<>(exactMatch, required);
+      verifier.setMaxClockSkew((int) skew.toSeconds());
+      verifier.verify(claims, null);
+      return claims;
+    } catch (ParseException e) {
+      throw rejection.of(reasonPrefix + ".claims", what + " claims are not acceptable: " + e.getMessage());
+    } catch (BadJWTException e) {
+      throw rejection.of(reasonPrefix + ".claims", what + " claims are not acceptable: " + e.getMessage());
+    }
+  }
+
+  private static boolean anyVerifies(List<JWSVerifier> verifiers, CompactJws jws) throws JOSEException {
+    for (JWSVerifier verifier : verifiers) {
+      if (verifier.verify(jws.header(), jws.signingInput(), jws.signature())) {
+        return true;
+      }
+    }
+    return false;
   }
 }

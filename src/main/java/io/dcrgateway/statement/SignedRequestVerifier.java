@@ -1,10 +1,7 @@
 package io.dcrgateway.statement;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.JWTParser;
-import com.nimbusds.jwt.SignedJWT;
 import io.dcrgateway.error.ErrorCodes;
 import io.dcrgateway.error.GatewayException;
 import io.dcrgateway.replay.Claimed;
@@ -12,9 +9,9 @@ import io.dcrgateway.replay.ReplayStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
-import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -56,17 +53,13 @@ public final class SignedRequestVerifier {
   }
 
   public Future<SignedRequest> verify(String compact) {
-    SignedJWT jwt;
-    JWTClaimsSet unverified;
+    CompactJws jwt;
     try {
       jwt = signed(compact);
-      unverified = jwt.getJWTClaimsSet();
     } catch (GatewayException e) {
       return Future.failedFuture(e);
-    } catch (ParseException e) {
-      return Future.failedFuture(invalid("request-jwt.malformed", "request JWT payload is not a JSON object"));
     }
-    Object ssa = unverified.getClaim("software_statement");
+    Object ssa = jwt.claims().get("software_statement");
     if (!(ssa instanceof String ssaText)) {
       return Future.failedFuture(StatementRejections.invalid("statement.missing",
           "the request JWT carries no software_statement string"));
@@ -87,7 +80,7 @@ public final class SignedRequestVerifier {
                 + " was already used; sign a new request")));
   }
 
-  private Future<SignedRequest> keysAndCheck(SignedJWT jwt, SoftwareStatement statement) {
+  private Future<SignedRequest> keysAndCheck(CompactJws jwt, SoftwareStatement statement) {
     String endpointClaim = statement.names().jwksUri();
     Optional<String> endpoint = statement.string(endpointClaim);
     Optional<String> softwareId = statement.softwareId();
@@ -110,7 +103,7 @@ public final class SignedRequestVerifier {
       return Future.failedFuture(StatementRejections.invalid("statement.claims",
           endpointClaim + " must be an absolute https URL, got " + endpoint.get()));
     }
-    return softwareKeys.keysFor(uri, jwt.getHeader().getKeyID())
+    return softwareKeys.keysFor(uri, jwt.header().getKeyID())
         .recover(e -> Future.failedFuture(e instanceof GatewayException ? e : StatementRejections.unavailable(
             "request-jwt.keys-unavailable", "the TPP's keys at " + uri + " could not be fetched; retry later")))
         .map(keys -> {
@@ -129,29 +122,32 @@ public final class SignedRequestVerifier {
           if (!UUID_V4.matcher(claims.getJWTID()).matches()) {
             throw invalid("request-jwt.jti-format", "request JWT jti must be a UUIDv4, got " + claims.getJWTID());
           }
-          JsonObject metadata = new JsonObject(claims.toJSONObject());
+          JsonObject metadata = new JsonObject(new LinkedHashMap<>(jwt.claims()));
           ENVELOPE.forEach(metadata::remove);
-          return new SignedRequest(jwt.getParsedString(), metadata, statement, claims.getJWTID(),
+          return new SignedRequest(jwt.compact(), metadata, statement, claims.getJWTID(),
               claims.getExpirationTime().toInstant().getEpochSecond());
         });
   }
 
-  private static SignedJWT signed(String compact) {
-    JWT jwt;
+  private static CompactJws signed(String compact) {
+    CompactJws signed;
     try {
-      jwt = JWTParser.parse(compact.trim());
-    } catch (ParseException e) {
-      throw invalid("request-jwt.malformed", "request body is not a JWS in compact serialisation: " + e.getMessage());
+      signed = CompactJws.parse(compact.trim());
+    } catch (CompactJws.Malformed e) {
+      throw switch (e.kind) {
+        case UNSIGNED, ENCRYPTED -> invalid("request-jwt.unsigned", "the registration request must be a signed JWT (JWS)");
+        case PAYLOAD_NOT_OBJECT -> invalid("request-jwt.malformed", "request JWT payload is not a JSON object: "
+            + e.getMessage());
+        case NOT_COMPACT -> invalid("request-jwt.malformed", "request body is not a JWS in compact serialisation: "
+            + e.getMessage());
+      };
     }
-    if (!(jwt instanceof SignedJWT signed)) {
-      throw invalid("request-jwt.unsigned", "the registration request must be a signed JWT (JWS)");
-    }
-    JWSAlgorithm alg = signed.getHeader().getAlgorithm();
+    JWSAlgorithm alg = signed.header().getAlgorithm();
     if (!ALGORITHMS.contains(alg.getName())) {
       throw invalid("request-jwt.alg-not-allowed", "request JWT is signed with " + alg
           + "; only " + String.join(" or ", List.copyOf(new java.util.TreeSet<>(ALGORITHMS))) + " are accepted (FAPI)");
     }
-    if (signed.getHeader().getKeyID() == null) {
+    if (signed.header().getKeyID() == null) {
       throw invalid("request-jwt.kid-missing", "request JWT has no kid header");
     }
     return signed;

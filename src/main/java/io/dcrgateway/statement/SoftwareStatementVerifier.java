@@ -2,18 +2,12 @@ package io.dcrgateway.statement;
 
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jwt.EncryptedJWT;
-import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.JWTParser;
-import com.nimbusds.jwt.PlainJWT;
-import com.nimbusds.jwt.SignedJWT;
 import io.dcrgateway.config.DirectoryConfig;
 import io.dcrgateway.replay.Claimed;
 import io.dcrgateway.replay.ReplayStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -55,7 +49,7 @@ public final class SoftwareStatementVerifier {
 
   public Future<SoftwareStatement> verify(String compact) {
     TrustedDirectory directory;
-    SignedJWT jwt;
+    CompactJws jwt;
     try {
       jwt = signed(compact);
       directory = directoryOf(jwt);
@@ -67,10 +61,10 @@ public final class SoftwareStatementVerifier {
         done.succeeded() ? StatementResult.VALID : StatementResult.of(done.cause())));
   }
 
-  private Future<SoftwareStatement> verifyWith(SignedJWT jwt, TrustedDirectory directory) {
+  private Future<SoftwareStatement> verifyWith(CompactJws jwt, TrustedDirectory directory) {
     try {
       DirectoryConfig config = directory.config();
-      JWSHeader header = jwt.getHeader();
+      JWSHeader header = jwt.header();
       if (!config.algorithms().contains(header.getAlgorithm().getName())) {
         throw StatementRejections.invalid("statement.alg-not-allowed", "software statement is signed with "
             + header.getAlgorithm() + "; statements of " + config.issuer() + " must use "
@@ -121,32 +115,29 @@ public final class SoftwareStatementVerifier {
     return replay.release(claimed.namespace(), claimed.id());
   }
 
-  private static SignedJWT signed(String compact) {
-    JWT jwt;
+  private static CompactJws signed(String compact) {
     try {
-      jwt = JWTParser.parse(compact);
-    } catch (ParseException e) {
-      throw StatementRejections.invalid("statement.malformed",
-          "software_statement is not a JWT in compact serialisation: " + e.getMessage());
+      return CompactJws.parse(compact);
+    } catch (CompactJws.Malformed e) {
+      throw switch (e.kind) {
+        case UNSIGNED -> StatementRejections.invalid("statement.unsigned",
+            "software statement is unsigned (alg none); only directory-signed statements are accepted");
+        case ENCRYPTED -> StatementRejections.invalid("statement.malformed",
+            "software statement must be a signed JWT (JWS), not an encrypted one");
+        case PAYLOAD_NOT_OBJECT -> StatementRejections.invalid("statement.malformed",
+            "software statement payload is not a JSON object: " + e.getMessage());
+        case NOT_COMPACT -> StatementRejections.invalid("statement.malformed",
+            "software_statement is not a JWT in compact serialisation: " + e.getMessage());
+      };
     }
-    if (jwt instanceof PlainJWT) {
-      throw StatementRejections.invalid("statement.unsigned",
-          "software statement is unsigned (alg none); only directory-signed statements are accepted");
-    }
-    if (jwt instanceof EncryptedJWT || !(jwt instanceof SignedJWT signed)) {
-      throw StatementRejections.invalid("statement.malformed",
-          "software statement must be a signed JWT (JWS), not an encrypted one");
-    }
-    return signed;
   }
 
-  private TrustedDirectory directoryOf(SignedJWT jwt) {
-    String issuer;
-    try {
-      issuer = jwt.getJWTClaimsSet().getIssuer();
-    } catch (ParseException e) {
-      throw StatementRejections.invalid("statement.malformed", "software statement payload is not a JSON object");
+  private TrustedDirectory directoryOf(CompactJws jwt) {
+    Object iss = jwt.claims().get("iss");
+    if (iss != null && !(iss instanceof String)) {
+      throw StatementRejections.invalid("statement.malformed", "software statement iss claim is not a string");
     }
+    String issuer = (String) iss;
     if (issuer == null) {
       throw StatementRejections.invalid("statement.iss-missing", "software statement has no iss claim");
     }
@@ -177,7 +168,7 @@ public final class SoftwareStatementVerifier {
     });
   }
 
-  private SoftwareStatement check(SignedJWT jwt, JWKSet keys, DirectoryConfig config) {
+  private SoftwareStatement check(CompactJws jwt, JWKSet keys, DirectoryConfig config) {
     JWTClaimsSet claims = JwsSignatureCheck.verify(jwt, keys, new LinkedHashSet<>(config.algorithms()),
         new JWTClaimsSet.Builder().issuer(config.issuer()).build(), Set.of("iss", "iat"),
         config.clockSkew(), "software statement", "statement", StatementRejections::invalid);
@@ -191,6 +182,6 @@ public final class SoftwareStatementVerifier {
       throw StatementRejections.invalid("statement.iat-in-future", "software statement iat " + iat
           + " is in the future beyond the allowed clock skew of " + config.clockSkew().toSeconds() + " s");
     }
-    return new SoftwareStatement(jwt.getParsedString(), new JsonObject(claims.toJSONObject()), config);
+    return new SoftwareStatement(jwt.compact(), new JsonObject(jwt.claims()), config);
   }
 }

@@ -93,6 +93,8 @@ final class JoseAttacks {
           return compact + compact.substring(compact.lastIndexOf('.'));
         }, 400),
         new Attack("double-signed: a genuine JWS whose payload is another JWS", t -> nested(t), 400),
+        new Attack("genuinely signed, iss twice (readers disagree on which wins, RFC 8259 §4)",
+            t -> duplicateClaim(t, "iss", "https://attacker.example"), 400),
         new Attack("five parts, as an encrypted token", t -> t.minter().mint() + ".e30", 400),
         new Attack("oversized header under the body limit (30 kB kid)", t -> t.minter().keyId("k".repeat(30_000)).mint(),
             400),
@@ -120,6 +122,21 @@ final class JoseAttacks {
           .type(JOSEObjectType.JWT).contentType("JWT").build(), new Payload(inner));
       outer.sign(new RSASSASigner(t.genuineKey()));
       return outer.serialize();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The honest signer's key over the honest claims with one claim repeated, the attacker's value last. */
+  private static String duplicateClaim(Target t, String claim, String value) {
+    try {
+      String honest = new JsonObject(t.minter().claims()).encode();
+      String twice = honest.substring(0, honest.length() - 1) + "," + new JsonObject().put(claim, value).encode()
+          .substring(1);
+      JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.PS256).keyID(t.genuineKey().getKeyID())
+          .type(JOSEObjectType.JWT).build(), new Payload(twice));
+      jws.sign(new RSASSASigner(t.genuineKey()));
+      return jws.serialize();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -8,13 +8,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A real OCSP responder: {@code openssl ocsp} serving an index file on a free port (OpenSSL 3.0
- * binds every interface; the gateway asks it on 127.0.0.1),
+ * A real OCSP responder: {@code openssl ocsp} serving an index file on a port the kernel picks
+ * (OpenSSL 3.0 binds every interface; the gateway asks it on 127.0.0.1),
  * signing with the given responder certificate. Started, waited for (the port accepts), stopped.
  */
 final class OpensslOcspResponder implements AutoCloseable {
+
+  private static final Pattern ACCEPT = Pattern.compile("ACCEPT \\S*:(\\d+) ");
 
   private final Process process;
   private final int port;
@@ -27,26 +31,29 @@ final class OpensslOcspResponder implements AutoCloseable {
   /** @param extra further options, e.g. {@code -nmin 1} for answers with a nextUpdate a minute on */
   static OpensslOcspResponder start(Path index, Path issuingCa, Path signer, Path signerKey, Path log,
       String... extra) throws Exception {
-    int port = freePort();
+    // Port 0: the kernel picks and openssl reports it ("ACCEPT [::]:port"), so no other process
+    // can take a port between our choosing it and openssl binding it.
     List<String> command = new ArrayList<>(List.of("openssl", "ocsp", "-index", index.toString(),
-        "-port", String.valueOf(port), "-CA", issuingCa.toString(), "-rsigner", signer.toString(),
+        "-port", "0", "-CA", issuingCa.toString(), "-rsigner", signer.toString(),
         "-rkey", signerKey.toString(), "-ignore_err"));
     command.addAll(List.of(extra));
     Process process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(log.toFile()).start();
-    OpensslOcspResponder responder = new OpensslOcspResponder(process, port);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     // Ready once it reports listening. Not by probing the port: the responder serves one
     // connection at a time, and a probe that connects and says nothing leaves it waiting on that
     // connection, deaf to the gateway.
-    while (!Files.readString(log).contains("waiting for OCSP client connections")) {
+    String output;
+    Matcher accept;
+    while (!(output = Files.readString(log)).contains("waiting for OCSP client connections")
+        || !(accept = ACCEPT.matcher(output)).find()) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
-        responder.close();
-        throw new IllegalStateException("openssl ocsp did not start: " + Files.readString(log));
+        new OpensslOcspResponder(process, 0).close();
+        throw new IllegalStateException("openssl ocsp did not start: " + output);
       }
       Thread.sleep(20);
     }
-    return responder;
+    return new OpensslOcspResponder(process, Integer.parseInt(accept.group(1)));
   }
 
   URI url() {
