@@ -99,7 +99,9 @@ public final class InitialAccessTokenGate {
       return Future.failedFuture(rejected(TokenRejections.invalid("token.jti-missing",
           "the token has no jti, so its single use cannot be enforced")));
     }
-    String namespace = "iat:" + route;
+    // A jti is unique per issuer (RFC 7519 §4.1.7): counted per issuer, so routes that take the
+    // same identity server's tokens share one use.
+    String namespace = "iat:" + issuerOf(token);
     Instant until = token.expiresAt().orElseGet(() -> Instant.now().plus(java.time.Duration.ofHours(24)))
         .plus(config.clockSkew());
     return replay.firstUse(namespace, token.jti().get(), until)
@@ -108,6 +110,13 @@ public final class InitialAccessTokenGate {
         .compose(first -> first ? Future.succeededFuture(Optional.of(new Claimed(namespace, token.jti().get())))
             : Future.<Optional<Claimed>>failedFuture(rejected(TokenRejections.invalid("token.already-used",
                 "this initial access token has registered a client already; get a new token"))));
+  }
+
+  private String issuerOf(InitialAccessToken token) {
+    if (token.claims().getValue("iss") instanceof String iss && !iss.isBlank()) {
+      return iss;
+    }
+    return config.issuer().or(() -> config.introspectionUrl().map(Object::toString)).orElse(route);
   }
 
   private GatewayException rejected(GatewayException e) {

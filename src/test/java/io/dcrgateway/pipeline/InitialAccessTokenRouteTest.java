@@ -53,6 +53,8 @@ class InitialAccessTokenRouteTest {
 
   private static final String MOBILE = "/register/mobile";
   private static final String PARTNER = "/register/partner";
+  /** A second route taking the same identity server's tokens (say, a tablet app's). */
+  private static final String TABLET = "/register/tablet";
   private static final JsonObject NATIVE_APP = new JsonObject()
       .put("application_type", "native")
       .put("redirect_uris", new JsonArray().add("com.example.app:/oauth2redirect"))
@@ -90,6 +92,7 @@ class InitialAccessTokenRouteTest {
         TestConfigs.TRANSPORT_ONLY.name(), Optional.empty(), RegistrationConfig.SignedRequestForwarding.ORIGINAL,
         Optional.empty(), List.of(), List.of(TestConfigs.TRANSPORT_ONLY, mobile), RegistrationConfig.OneRegistration.OFF,
         List.of(new RouteConfig(MOBILE, "mobile-native", false, Optional.of(jwt)),
+            new RouteConfig(TABLET, "mobile-native", false, Optional.of(jwt)),
             new RouteConfig(PARTNER, "mobile-native", false, Optional.of(introspection))))));
   }
 
@@ -249,6 +252,19 @@ class InitialAccessTokenRouteTest {
     HttpResponse<Buffer> again = post(MOBILE, Optional.of(token), NATIVE_APP);
 
     assertRefused(again, 401, "invalid_token", "token.already-used");
+  }
+
+  /** A jti is unique per issuer (RFC 7519 §4.1.7), so its one use is counted across routes. */
+  @Test
+  void aTokenSpentOnOneRouteIsSpentOnEveryRoute() throws Exception {
+    String token = issuer.mint("mobile-app", c -> c.jwtID("jti-one-route"));
+
+    assertThat(post(MOBILE, Optional.of(token), NATIVE_APP).statusCode()).isEqualTo(201);
+    fixture.upstream().clear();
+    HttpResponse<Buffer> elsewhere = post(TABLET, Optional.of(token), NATIVE_APP);
+
+    assertRefused(elsewhere, 401, "invalid_token", "token.already-used");
+    assertThat(fixture.upstream().received()).isEmpty();
   }
 
   /** How the identity server may decline to act on a registration, and what the app is answered. */
