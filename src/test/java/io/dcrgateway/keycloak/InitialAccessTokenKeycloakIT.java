@@ -30,6 +30,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -41,17 +42,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Initial access tokens from a real Keycloak (issue 9): a mobile app signs its user in with scope
  * {@code dcr}, registers its own client through the gateway's token route (no certificate), then
- * signs the user in again with that new client (authorization code + PKCE, RFC 8252). A partner
- * back end gets its token with client_credentials and registers through the introspection route;
- * a revoked token is refused. Every refusal is checked against Keycloak's client count.
+ * signs the user in again with that new client (authorization code + PKCE, RFC 8252) and gets its
+ * own access token. A partner back end gets its token with client_credentials and registers
+ * through the introspection route; a revoked token is refused, a token without scope {@code dcr}
+ * is refused as insufficient. Every refusal is checked against Keycloak's client count.
  */
 @ExtendWith(KeycloakExtension.class)
 class InitialAccessTokenKeycloakIT {
@@ -59,6 +65,7 @@ class InitialAccessTokenKeycloakIT {
   private static final String MOBILE = "/register/mobile";
   private static final String PARTNER = "/register/partner";
   private static final String REDIRECT = "com.example.app:/oauth2redirect";
+  private static final String OIDC = "/realms/" + KeycloakServer.REALM + "/protocol/openid-connect";
   private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
 
   private static KeycloakServer keycloak;
@@ -111,8 +118,7 @@ class InitialAccessTokenKeycloakIT {
 
   @Test
   void mobileAppRegistersWithItsUsersTokenThenSignsTheUserInWithTheNewClient() throws Exception {
-    String userToken = token(Map.of("grant_type", "password", "client_id", "dcr-mobile-bootstrap",
-        "username", "alice", "password", "alice-password", "scope", "openid dcr"));
+    String userToken = userToken("openid dcr");
 
     HttpResponse<Buffer> registered = register(MOBILE, userToken, nativeApp());
 
@@ -127,10 +133,19 @@ class InitialAccessTokenKeycloakIT {
     assertThat(audit.getJsonObject("initial_access_token").getString("client_id")).isEqualTo("dcr-mobile-bootstrap");
     assertThat(audit.getJsonObject("initial_access_token").getString("sub")).isNotBlank();
 
-    // Second sign-in, with the app's own client: RFC 8252 authorization code with PKCE, the code
-    // delivered to the app's private-use scheme. (The realm's holder-of-key policy binds every
-    // anonymous registration to a certificate, so the code exchange itself is not done here.)
-    assertThat(signIn(clientId)).isNotBlank();
+    // Second sign-in, with the app's own client: RFC 8252 §7.1 authorization code, delivered to the
+    // app's private-use scheme, redeemed by the app itself with its PKCE verifier (RFC 7636 §4.5):
+    // a public client, so no secret and no certificate.
+    Pkce pkce = Pkce.s256();
+    String code = signIn(clientId, pkce);
+    HttpResponse<Buffer> tokens = form(OIDC + "/token", Map.of("grant_type", "authorization_code", "code", code,
+        "redirect_uri", REDIRECT, "client_id", clientId, "code_verifier", pkce.verifier()));
+    assertThat(tokens.statusCode()).as(tokens.bodyAsString()).isEqualTo(200);
+    JsonObject claims = payload(tokens.bodyAsJsonObject().getString("access_token"));
+    assertThat(claims.getString("azp")).isEqualTo(clientId);
+    assertThat(claims.getString("sub")).isEqualTo(payload(userToken).getString("sub"));
+    // The realm binds confidential registrations to a certificate (RFC 8705), never public ones.
+    assertThat(claims.containsKey("cnf")).isFalse();
 
     // The same user token registers one client only.
     int before = keycloak.admin().clientCount();
@@ -140,30 +155,71 @@ class InitialAccessTokenKeycloakIT {
     assertThat(keycloak.admin().clientCount()).isEqualTo(before);
   }
 
+  /** RFC 8252 §8.1: a native app's client uses PKCE; the realm's public-client policy makes it S256, always. */
   @Test
-  void tokensWithoutTheDcrScopeAndForgedOnesAreRefused() throws Exception {
+  void newNativeClientCannotSignInWithoutPkce() throws Exception {
+    String userToken = userToken("openid dcr");
+    HttpResponse<Buffer> registered = register(MOBILE, userToken, nativeApp());
+    assertThat(registered.statusCode()).as(registered.bodyAsString()).isEqualTo(201);
+
+    var answer = browse(java.net.http.HttpRequest.newBuilder(authorization(
+        registered.bodyAsJsonObject().getString("client_id"), Map.of())).GET(), new LinkedHashMap<>());
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302);
+    Map<String, String> query = queryOf(answer.headers().firstValue("Location").orElseThrow());
+    assertThat(query.get("error")).isEqualTo("invalid_request");
+    assertThat(query.get("error_description")).contains("code_challenge");
+    assertThat(query).doesNotContainKey("code");
+  }
+
+  /**
+   * RFC 6750 §3.1: a real token issued for the gateway (aud {@code dcr-gateway}, which the realm
+   * adds to every token of these clients) but without scope {@code dcr} is valid and insufficient.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("tokensWithoutTheDcrScope")
+  void tokenWithoutTheDcrScopeIsRefusedWithInsufficientScope(String caller, String route,
+      Map<String, String> tokenRequest) throws Exception {
+    String token = token(tokenRequest);
+    JsonObject claims = payload(token);
+    assertThat(audiences(claims)).as(caller).contains("dcr-gateway");
+    assertThat(claims.getString("scope", "").split(" ")).as(caller).doesNotContain("dcr");
     int before = keycloak.admin().clientCount();
-    String noScope = token(Map.of("grant_type", "password", "client_id", "dcr-mobile-bootstrap",
-        "username", "alice", "password", "alice-password", "scope", "openid"));
+
+    HttpResponse<Buffer> response = register(route, token, nativeApp());
+
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(403);
+    assertThat(response.getHeader("WWW-Authenticate"))
+        .startsWith("Bearer error=\"insufficient_scope\"").contains("scope=\"dcr\"");
+    assertThat(response.bodyAsJsonObject().getString("error")).isEqualTo("insufficient_scope");
+    String requestId = response.getHeader("X-Request-Id");
+    assertThat(requestId).isNotBlank();
+    JsonObject audit = gateway.audit().awaitMatching(e -> requestId.equals(e.getString("request_id")));
+    assertThat(audit.getString("reason")).isEqualTo("token.insufficient-scope");
+    assertThat(audit.containsKey("upstream_status")).as("forwarded").isFalse();
+    assertThat(keycloak.admin().clientCount()).isEqualTo(before);
+  }
+
+  static Stream<Arguments> tokensWithoutTheDcrScope() {
+    return Stream.of(
+        Arguments.of("user token of the mobile app, checked as a JWT", MOBILE, Map.of("grant_type", "password",
+            "client_id", "dcr-mobile-bootstrap", "username", "alice", "password", "alice-password", "scope", "openid")),
+        Arguments.of("partner's client_credentials token, checked by introspection", PARTNER, Map.of(
+            "grant_type", "client_credentials", "client_id", "dcr-partner", "client_secret", "partner-secret")));
+  }
+
+  @Test
+  void forgedTokenIsRefusedAsInvalid() throws Exception {
+    int before = keycloak.admin().clientCount();
     String forged = TokenIssuer.mint(TokenIssuer.claims("dcr-mobile-bootstrap")
         .issuer(keycloak.baseUri().toString().replaceAll("/+$", "") + "/realms/" + KeycloakServer.REALM)
         .build(), TokenIssuer.newKey("forged"));
 
-    HttpResponse<Buffer> unscoped = register(MOBILE, noScope, nativeApp());
-    HttpResponse<Buffer> forgedAnswer = register(MOBILE, forged, nativeApp());
+    HttpResponse<Buffer> response = register(MOBILE, forged, nativeApp());
 
-    // Without scope dcr Keycloak adds no dcr-gateway audience either: not a token for the gateway.
-    assertThat(unscoped.statusCode()).as(unscoped.bodyAsString()).isEqualTo(401);
-    assertThat(unscoped.bodyAsJsonObject().getString("error")).isEqualTo("invalid_token");
-    // Keycloak 26 introspects only tokens whose audience names the asking client: a partner token
-    // without scope dcr (so without the dcr-gateway audience) is inactive to the gateway.
-    String partnerWithoutDcr = token(Map.of("grant_type", "client_credentials", "client_id", "dcr-partner",
-        "client_secret", "partner-secret"));
-    HttpResponse<Buffer> notForUs = register(PARTNER, partnerWithoutDcr, nativeApp());
-    assertThat(notForUs.statusCode()).as(notForUs.bodyAsString()).isEqualTo(401);
-    assertThat(notForUs.getHeader("WWW-Authenticate")).startsWith("Bearer error=\"invalid_token\"");
-    assertThat(forgedAnswer.statusCode()).isEqualTo(401);
-    assertThat(forgedAnswer.bodyAsJsonObject().getString("error")).isEqualTo("invalid_token");
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.getHeader("WWW-Authenticate")).startsWith("Bearer error=\"invalid_token\"");
+    assertThat(response.bodyAsJsonObject().getString("error")).isEqualTo("invalid_token");
     assertThat(keycloak.admin().clientCount()).isEqualTo(before);
   }
 
@@ -180,7 +236,7 @@ class InitialAccessTokenKeycloakIT {
   @Test
   void revokedPartnerTokenIsInactiveAtIntrospection() throws Exception {
     String partnerToken = partnerToken();
-    HttpResponse<Buffer> revoked = form("/realms/" + KeycloakServer.REALM + "/protocol/openid-connect/revoke",
+    HttpResponse<Buffer> revoked = form(OIDC + "/revoke",
         Map.of("token", partnerToken, "token_type_hint", "access_token", "client_id", "dcr-partner",
             "client_secret", "partner-secret"));
     assertThat(revoked.statusCode()).isEqualTo(200);
@@ -220,6 +276,12 @@ class InitialAccessTokenKeycloakIT {
         .put("token_endpoint_auth_method", "none");
   }
 
+  /** Alice signs in to the app before it has a client of its own (password grant for brevity). */
+  private static String userToken(String scope) throws Exception {
+    return token(Map.of("grant_type", "password", "client_id", "dcr-mobile-bootstrap",
+        "username", "alice", "password", "alice-password", "scope", scope));
+  }
+
   private static String partnerToken() throws Exception {
     return token(Map.of("grant_type", "client_credentials", "client_id", "dcr-partner",
         "client_secret", "partner-secret", "scope", "dcr"));
@@ -233,7 +295,7 @@ class InitialAccessTokenKeycloakIT {
   }
 
   private static String token(Map<String, String> form) throws Exception {
-    HttpResponse<Buffer> response = form("/realms/" + KeycloakServer.REALM + "/protocol/openid-connect/token", form);
+    HttpResponse<Buffer> response = form(OIDC + "/token", form);
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
     return response.bodyAsJsonObject().getString("access_token");
   }
@@ -247,15 +309,10 @@ class InitialAccessTokenKeycloakIT {
   }
 
   /** A user signing in in the app's browser tab: login form, consent if asked, code to the app's scheme. */
-  private static String signIn(String clientId) throws Exception {
-    String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
-    String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-        MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-    URI authorize = keycloak.baseUri().resolve("/realms/" + KeycloakServer.REALM + "/protocol/openid-connect/auth?"
-        + encode(Map.of("client_id", clientId, "response_type", "code", "redirect_uri", REDIRECT, "scope", "openid",
-            "state", "s1", "code_challenge", challenge, "code_challenge_method", "S256")));
+  private static String signIn(String clientId, Pkce pkce) throws Exception {
     Map<String, String> cookies = new LinkedHashMap<>();
-    var page = browse(java.net.http.HttpRequest.newBuilder(authorize).GET(), cookies);
+    var page = browse(java.net.http.HttpRequest.newBuilder(authorization(clientId, Map.of(
+        "code_challenge", pkce.challenge(), "code_challenge_method", "S256"))).GET(), cookies);
     assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
     var answer = browse(post(action(page.body()), Map.of("username", "alice", "password", "alice-password")), cookies);
     if (answer.statusCode() == 200) {
@@ -265,11 +322,25 @@ class InitialAccessTokenKeycloakIT {
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302);
     String location = answer.headers().firstValue("Location").orElseThrow();
     assertThat(location).startsWith(REDIRECT + "?");
-    Map<String, String> query = java.util.Arrays.stream(location.substring(location.indexOf('?') + 1).split("&"))
+    Map<String, String> query = queryOf(location);
+    assertThat(query.get("state")).isEqualTo("s1");
+    assertThat(query.get("code")).isNotBlank();
+    return query.get("code");
+  }
+
+  /** The app's authorization request (RFC 6749 §4.1.1), with {@code extra} parameters (PKCE). */
+  private static URI authorization(String clientId, Map<String, String> extra) {
+    Map<String, String> query = new LinkedHashMap<>(Map.of("client_id", clientId, "response_type", "code",
+        "redirect_uri", REDIRECT, "scope", "openid", "state", "s1"));
+    query.putAll(extra);
+    return keycloak.baseUri().resolve(OIDC + "/auth?" + encode(query));
+  }
+
+  private static Map<String, String> queryOf(String location) {
+    assertThat(location).startsWith(REDIRECT + "?");
+    return java.util.Arrays.stream(location.substring(location.indexOf('?') + 1).split("&"))
         .map(p -> p.split("=", 2)).collect(Collectors.toMap(p -> p[0],
             p -> URLDecoder.decode(p.length > 1 ? p[1] : "", StandardCharsets.UTF_8), (a, b) -> a));
-    assertThat(query.get("state")).isEqualTo("s1");
-    return query.get("code");
   }
 
   private static URI action(String html) {
@@ -310,5 +381,22 @@ class InitialAccessTokenKeycloakIT {
 
   private static JsonObject payload(String jwt) {
     return new JsonObject(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
+  }
+
+  /** RFC 7519 §4.1.3: one audience as a string, several as an array. */
+  private static List<Object> audiences(JsonObject claims) {
+    Object aud = claims.getValue("aud");
+    return aud instanceof JsonArray array ? array.getList() : aud == null ? List.of() : List.of(aud);
+  }
+
+  /** RFC 7636 §4.1-4.2: a high-entropy verifier and its S256 challenge. */
+  private record Pkce(String verifier, String challenge) {
+    static Pkce s256() throws Exception {
+      byte[] random = new byte[32];
+      new SecureRandom().nextBytes(random);
+      String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+      return new Pkce(verifier, Base64.getUrlEncoder().withoutPadding().encodeToString(
+          MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII))));
+    }
   }
 }
