@@ -29,8 +29,10 @@ public final class ServerTls {
   }
 
   public static ServerSSLOptions options(ServerTlsConfig config, TrustMaterial trust) {
+    PemKeyCertOptions keys = config.engine() == TlsEngine.OPENSSL ? new CachedKeyMaterialOptions()
+        : new PemKeyCertOptions();
     ServerSSLOptions options = new ServerSSLOptions()
-        .setKeyCertOptions(new PemKeyCertOptions()
+        .setKeyCertOptions(keys
             .setCertPath(config.certificate().toString())
             .setKeyPath(config.key().toString()))
         .setTrustOptions(TrustOptions.wrap(new DeferredClientTrustManager(trust.acceptedIssuers())))
