@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -36,6 +38,18 @@ public final class RequestMetrics implements Consumer<RequestAudit.Completed> {
   private final RequestOperations operations;
   private final String profile;
   private final java.util.Map<String, String> routeProfiles;
+  // Meters kept once registered: a builder and registry lookup per request cost more than the
+  // increment. Keys are bounded (operations, profiles, outcomes, stable reason ids, statuses).
+  private final Map<RequestKey, Counter> requests = new ConcurrentHashMap<>();
+  private final Map<ProcessingKey, Timer> processingTimes = new ConcurrentHashMap<>();
+  private final Map<String, Timer> upstreamTimes = new ConcurrentHashMap<>();
+  private final Map<Integer, Counter> upstreamResponses = new ConcurrentHashMap<>();
+
+  private record RequestKey(String operation, String profile, String outcome, String reason) {
+  }
+
+  private record ProcessingKey(String operation, String outcome) {
+  }
 
   RequestMetrics(MeterRegistry registry, RequestOperations operations, String profile) {
     this(registry, operations, profile, java.util.Map.of());
@@ -54,32 +68,37 @@ public final class RequestMetrics implements Consumer<RequestAudit.Completed> {
   public void accept(RequestAudit.Completed completed) {
     AuditEvent event = completed.event();
     String operation = operations.of(event.method(), event.path());
-    Counter.builder(REQUESTS)
-        .description("requests by operation, profile, outcome and the stable reason id of the decision")
-        .tag("operation", operation)
-        .tag("profile", !RequestOperations.REGISTRATION_OPERATIONS.contains(operation) ? "none"
-            : operations.routeOf(event.path()).map(routeProfiles::get).orElse(profile))
-        .tag("outcome", event.outcome())
-        .tag("reason", event.reason().orElse("none"))
-        .register(registry)
+    String requestProfile = !RequestOperations.REGISTRATION_OPERATIONS.contains(operation) ? "none"
+        : operations.routeOf(event.path()).map(routeProfiles::get).orElse(profile);
+    requests.computeIfAbsent(new RequestKey(operation, requestProfile, event.outcome(), event.reason().orElse("none")),
+        key -> Counter.builder(REQUESTS)
+            .description("requests by operation, profile, outcome and the stable reason id of the decision")
+            .tag("operation", key.operation())
+            .tag("profile", key.profile())
+            .tag("outcome", key.outcome())
+            .tag("reason", key.reason())
+            .register(registry))
         .increment();
 
     Duration total = Duration.ofNanos(event.durationMicros() * 1_000);
     Duration upstream = completed.upstreamTime().orElse(Duration.ZERO);
     Duration processing = total.compareTo(upstream) > 0 ? total.minus(upstream) : Duration.ZERO;
-    histogram(Timer.builder(PROCESSING)
-        .description("time the gateway spent on a request, excluding the identity server's time")
-        .tag("operation", operation)
-        .tag("outcome", event.outcome()))
+    processingTimes.computeIfAbsent(new ProcessingKey(operation, event.outcome()), key -> histogram(
+        Timer.builder(PROCESSING)
+            .description("time the gateway spent on a request, excluding the identity server's time")
+            .tag("operation", key.operation())
+            .tag("outcome", key.outcome())))
         .record(processing);
-    completed.upstreamTime().ifPresent(time -> histogram(Timer.builder(UPSTREAM)
-        .description("time from sending a request to the identity server until its answer or failure")
-        .tag("operation", operation))
+    completed.upstreamTime().ifPresent(time -> upstreamTimes.computeIfAbsent(operation, key -> histogram(
+        Timer.builder(UPSTREAM)
+            .description("time from sending a request to the identity server until its answer or failure")
+            .tag("operation", key)))
         .record(time));
-    event.upstreamStatus().ifPresent(status -> Counter.builder(UPSTREAM_RESPONSES)
-        .description("identity server answers by HTTP status code")
-        .tag("status", Integer.toString(status))
-        .register(registry)
+    event.upstreamStatus().ifPresent(status -> upstreamResponses.computeIfAbsent(status,
+        key -> Counter.builder(UPSTREAM_RESPONSES)
+            .description("identity server answers by HTTP status code")
+            .tag("status", Integer.toString(key))
+            .register(registry))
         .increment());
   }
 

@@ -5,7 +5,9 @@ import io.dcrgateway.statement.StatementResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code dcr_gateway_software_statements_total{directory, result}}: software statements by the
@@ -18,6 +20,7 @@ public final class StatementMetrics implements StatementObserver {
   static final String UNKNOWN_DIRECTORY = "unknown";
 
   private final MeterRegistry registry;
+  private final Map<Key, Counter> counters = new ConcurrentHashMap<>();
 
   StatementMetrics(MeterRegistry registry, List<String> directories) {
     this.registry = registry;
@@ -33,10 +36,14 @@ public final class StatementMetrics implements StatementObserver {
     counter(directory.orElse(UNKNOWN_DIRECTORY), result).increment();
   }
 
+  /** Kept once registered: directories are configured ones or "unknown", results an enum. */
   private Counter counter(String directory, StatementResult result) {
-    return Counter.builder("dcr_gateway_software_statements")
+    return counters.computeIfAbsent(new Key(directory, result), key -> Counter.builder("dcr_gateway_software_statements")
         .description("software statements checked, by directory and result")
-        .tag("directory", directory).tag("result", result.label())
-        .register(registry);
+        .tag("directory", key.directory()).tag("result", key.result().label())
+        .register(registry));
+  }
+
+  private record Key(String directory, StatementResult result) {
   }
 }
