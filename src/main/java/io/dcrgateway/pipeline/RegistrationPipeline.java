@@ -134,7 +134,9 @@ public final class RegistrationPipeline {
     router.route().handler(this::verifyClient);
     router.route().handler(this::rateLimit);
     router.route().handler(this::requireAuditTrail);
-    router.route().handler(BodyHandler.create(false).setBodyLimit(listener.maxBodyBytes()));
+    // Preallocated from Content-Length (bounded by the body limit): no regrowth and copy as it arrives.
+    router.route().handler(BodyHandler.create(false).setBodyLimit(listener.maxBodyBytes())
+        .setPreallocateBodyBuffer(true));
     Map<HttpMethod, Operation> management = Map.of(
         HttpMethod.GET, Operation.READ, HttpMethod.PUT, Operation.UPDATE, HttpMethod.DELETE, Operation.DELETE);
     // Before the listener's own /register/{client_id}: a route may sit below it (/register/mobile).

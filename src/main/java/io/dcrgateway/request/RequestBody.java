@@ -4,9 +4,6 @@ import io.dcrgateway.error.ErrorCodes;
 import io.dcrgateway.error.GatewayException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -38,9 +35,8 @@ public sealed interface RequestBody {
   }
 
   private static JsonObject json(Buffer body) {
-    String text = text(body);
     try {
-      Object parsed = StrictJson.MAPPER.readValue(text, Object.class);
+      Object parsed = StrictJson.read(body.getBytes());
       if (!(parsed instanceof Map<?, ?> map)) {
         throw malformed("the body must be a JSON object of client metadata");
       }
@@ -49,6 +45,8 @@ public sealed interface RequestBody {
       return new JsonObject(metadata);
     } catch (GatewayException e) {
       throw e;
+    } catch (StrictJson.NotUtf8 e) {
+      throw malformed("the body is not valid UTF-8");
     } catch (Exception e) {
       String reason = e.getMessage() == null ? "" : e.getMessage().split("\n", 2)[0];
       throw malformed("the body is not valid JSON: " + reason);
@@ -58,11 +56,8 @@ public sealed interface RequestBody {
   /** Strict UTF-8 (RFC 8259 §8.1): a malformed byte is an error, not a replacement character. */
   private static String text(Buffer body) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(body.getBytes())).toString();
-    } catch (CharacterCodingException e) {
+      return StrictJson.text(body.getBytes());
+    } catch (StrictJson.NotUtf8 e) {
       throw malformed("the body is not valid UTF-8");
     }
   }

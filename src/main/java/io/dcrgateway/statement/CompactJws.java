@@ -5,8 +5,10 @@ import com.nimbusds.jose.JWEHeader;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.util.Base64URL;
 import io.dcrgateway.request.StrictJson;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 
@@ -56,10 +58,17 @@ record CompactJws(String compact, JWSHeader header, Map<String, Object> claims, 
     if (!jwsHeader.isBase64URLEncodePayload()) {
       throw new Malformed(Kind.NOT_COMPACT, "unencoded payloads (RFC 7797 b64 false) are not accepted");
     }
+    // Base64url is ASCII: one copy of the token's bytes serves the payload and the signing input
+    // (a character outside ASCII becomes '?', which the decoder refuses).
+    byte[] ascii = compact.getBytes(StandardCharsets.US_ASCII);
     Object payload;
     try {
-      byte[] json = Base64.getUrlDecoder().decode(compact.substring(first + 1, second));
-      payload = StrictJson.MAPPER.readValue(json, Object.class);
+      ByteBuffer json = Base64.getUrlDecoder().decode(ByteBuffer.wrap(ascii, first + 1, second - first - 1));
+      byte[] decoded = json.position() == 0 && json.limit() == json.array().length
+          ? json.array() : Arrays.copyOfRange(json.array(), json.position(), json.limit());
+      payload = StrictJson.read(decoded);
+    } catch (StrictJson.NotUtf8 e) {
+      throw new Malformed(Kind.PAYLOAD_NOT_OBJECT, "the payload is not valid UTF-8");
     } catch (Exception e) {
       String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n", 2)[0];
       throw new Malformed(Kind.PAYLOAD_NOT_OBJECT, reason);
@@ -69,7 +78,7 @@ record CompactJws(String compact, JWSHeader header, Map<String, Object> claims, 
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> claims = (Map<String, Object>) map;
-    return new CompactJws(compact, jwsHeader, claims, compact.substring(0, second).getBytes(StandardCharsets.US_ASCII),
+    return new CompactJws(compact, jwsHeader, claims, Arrays.copyOf(ascii, second),
         new Base64URL(compact.substring(second + 1)));
   }
 }
