@@ -18,6 +18,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
@@ -130,7 +131,12 @@ public final class AuditFile implements Consumer<JsonObject>, AuditHealth, AutoC
           }
           continue;
         }
+        boolean wasIdle = queue.isEmpty();
         JsonObject record = queue.take();
+        if (wasIdle && !closing) {
+          // Woken by one record: let the next ones gather (see AuditLogger.GATHER_NANOS).
+          LockSupport.parkNanos(AuditLogger.GATHER_NANOS);
+        }
         if (record == STOP) {
           closeFile();
           return;
