@@ -8,9 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -20,7 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * any number of concurrent first uses exactly one wins.
  *
  * <p>Bounded. Ids are stored as a 128-bit digest of namespace and id, so an entry costs the same
- * whatever length of {@code jti} a sender chooses; and the number of unexpired entries is capped.
+ * whatever length of {@code jti} a sender chooses (24 to 48 bytes in {@link IdTable}, no object
+ * per id); and the number of unexpired entries is capped.
  * At the cap the store first purges expired entries (at most once a second, since a purge walks
  * the whole map); if that frees nothing it <em>fails closed</em>: {@link #firstUse} fails with
  * {@link ReplayStoreUnavailableException} and the request is refused with 503. The alternatives
@@ -37,7 +36,7 @@ public final class InMemoryReplayStore implements ReplayStore {
 
   private final Clock clock;
   private final int maxEntries;
-  private final ConcurrentHashMap<IdDigest, Instant> entries = new ConcurrentHashMap<>();
+  private final IdTable entries = new IdTable();
   // Counts entries separately from the map so the cap holds exactly under concurrent inserts.
   private final AtomicInteger size = new AtomicInteger();
   private final AtomicReference<Instant> lastFullStorePurge = new AtomicReference<>(Instant.MIN);
@@ -70,7 +69,8 @@ public final class InMemoryReplayStore implements ReplayStore {
 
   @Override
   public Future<Void> release(String namespace, String id) {
-    if (entries.remove(IdDigest.of(namespace, id)) != null) {
+    IdDigest key = IdDigest.of(namespace, id);
+    if (entries.remove(key.high(), key.low())) {
       size.decrementAndGet();
     }
     return Future.succeededFuture();
@@ -78,15 +78,8 @@ public final class InMemoryReplayStore implements ReplayStore {
 
   /** Removes every expired entry; returns how many. Walks the whole map: call it off the event loop. */
   public int purgeExpired() {
-    Instant now = clock.instant();
-    int removed = 0;
-    for (Map.Entry<IdDigest, Instant> entry : entries.entrySet()) {
-      // remove(key, value): an id re-claimed meanwhile has a new expiry and stays.
-      if (!entry.getValue().isAfter(now) && entries.remove(entry.getKey(), entry.getValue())) {
-        size.decrementAndGet();
-        removed++;
-      }
-    }
+    int removed = entries.removeExpired(clock.millis());
+    size.addAndGet(-removed);
     return removed;
   }
 
@@ -104,24 +97,27 @@ public final class InMemoryReplayStore implements ReplayStore {
       throw new IllegalArgumentException("expiresAt " + expiresAt + " is not after now (" + now + ")");
     }
     IdDigest key = IdDigest.of(namespace, id);
-    Instant recorded = entries.get(key);
+    long nowMillis = now.toEpochMilli();
+    // Rounded up: an id is never taken as expired before its expiry.
+    long expires = expiresAt.toEpochMilli() + (expiresAt.getNano() % 1_000_000 == 0 ? 0 : 1);
+    long recorded = entries.expiry(key.high(), key.low());
     while (true) {
-      if (recorded != null) {
-        if (recorded.isAfter(now)) {
+      if (recorded != 0) {
+        if (recorded > nowMillis) {
           return false;
         }
-        if (entries.replace(key, recorded, expiresAt)) {
+        if (entries.replace(key.high(), key.low(), recorded, expires)) {
           return true;
         }
       } else {
         reserveSlot(now);
-        if (entries.putIfAbsent(key, expiresAt) == null) {
+        if (entries.putIfAbsent(key.high(), key.low(), expires)) {
           return true;
         }
         size.decrementAndGet();
       }
       // Lost a race with another claim or a purge: look again.
-      recorded = entries.get(key);
+      recorded = entries.expiry(key.high(), key.low());
     }
   }
 
