@@ -85,6 +85,10 @@ public final class Bench implements Callable<Integer> {
   @Option(names = "--templates", defaultValue = "src/bench/conf", description = "Config templates (default ${DEFAULT-VALUE}).")
   private Path templates;
 
+  @Option(names = "--gateway-cds", description = "Start the gateway with an archive of the classes a start loads"
+      + " (AppCDS, as the Docker image does), made by one training start first.")
+  private boolean gatewayCds;
+
   @Option(names = "--keep", description = "Keep the work directory (configs, logs, dev PKI) instead of deleting it.")
   private boolean keep;
 
@@ -112,6 +116,9 @@ public final class Bench implements Callable<Integer> {
            Nginx peer = Nginx.start(templates.resolve("nginx-peer.conf"), work.resolve("nginx"),
                Map.of("PKI", pki.toString(), "UPSTREAM_PORT", Integer.toString(upstream.port())))) {
         Fixtures fixtures = new Fixtures(manifest, new LoadGenerator(vertx, new DevPkiLayout(pki).serverCa().certificate()));
+        if (gatewayCds) {
+          archiveClasses(java, work, pki, upstream);
+        }
         measureStartup(report, java, work, pki, upstream);
         measureLoad(scenarios, fixtures, report, java, work, pki, upstream, peer);
       }
@@ -125,6 +132,21 @@ public final class Bench implements Callable<Integer> {
         deleteTree(work);
       }
     }
+  }
+
+  /** One start with {@code -XX:ArchiveClassesAtExit}, stopped once ready; every later start maps the archive. */
+  private void archiveClasses(Path java, Path work, Path pki, Nginx upstream) throws Exception {
+    Path archive = work.resolve("gateway.jsa");
+    List<String> training = new ArrayList<>(gatewayJvmOptions);
+    training.add("-XX:ArchiveClassesAtExit=" + archive);
+    try (Gateway gateway = Gateway.start(java, training, jar, templates.resolve("gateway.yaml"), work.resolve("cds"), pki,
+        upstream.port())) {
+      say("class archive: training start ready in " + gateway.startupNanos() / 1_000_000 + " ms");
+    }
+    if (!Files.isRegularFile(archive)) {
+      throw new IllegalStateException("the training start wrote no class archive; see " + work.resolve("cds"));
+    }
+    gatewayJvmOptions.add("-XX:SharedArchiveFile=" + archive);
   }
 
   /** Cold starts of the gateway, launch to ready, one per run. */
