@@ -60,7 +60,8 @@ public enum HandshakeFailure {
     if (message.startsWith("error:")) {
       return ofBoringSslReason(message);
     }
-    if (message.startsWith("received fatal alert")) {
+    // JDK 17: "Received fatal alert: x"; later JDKs prefix the alert: "(x) Received fatal alert: x".
+    if (message.contains("received fatal alert")) {
       return CLIENT_ALERT;
     }
     if (message.contains("protocol") && (message.contains("not enabled") || message.contains("not supported")

@@ -29,8 +29,9 @@ final class VerifiedChains {
   static final int CAPACITY = 10_000;
 
   private final Map<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true) {
+    // Qualified: inside a LinkedHashMap subclass, JDK 25's javac reads a bare Entry as Map.Entry.
     @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<String, VerifiedChains.Entry> eldest) {
       return size() > CAPACITY;
     }
   };

@@ -35,8 +35,9 @@ final class IntrospectionCache {
     this.ttl = ttl;
     this.clock = clock;
     this.entries = new LinkedHashMap<>(16, 0.75f, true) {
+      // Qualified: inside a LinkedHashMap subclass, JDK 25's javac reads a bare Entry as Map.Entry.
       @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<String, IntrospectionCache.Entry> eldest) {
         return size() > capacity;
       }
     };
