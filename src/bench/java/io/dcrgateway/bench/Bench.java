@@ -89,6 +89,13 @@ public final class Bench implements Callable<Integer> {
       + " (AppCDS, as the Docker image does), made by one training start first.")
   private boolean gatewayCds;
 
+  @Option(names = "--client-groups", defaultValue = "x25519,secp256r1,secp384r1",
+      description = "Key exchange groups the load generator offers, in order (default ${DEFAULT-VALUE}: what nginx"
+          + " with Debian's OpenSSL 3.0 can take, so both servers do the same key exchange). Netty's BoringSSL"
+          + " default puts X25519MLKEM768 first, which the gateway takes and nginx cannot: give"
+          + " X25519MLKEM768,x25519 to measure what a post-quantum hybrid handshake costs the gateway.")
+  private String clientGroups;
+
   @Option(names = "--keep", description = "Keep the work directory (configs, logs, dev PKI) instead of deleting it.")
   private boolean keep;
 
@@ -101,6 +108,8 @@ public final class Bench implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<Scenario> scenarios = only.isEmpty() ? List.of(Scenario.values()) : only;
+    // Read once, when Netty's OpenSsl class is first used (the load generator's first TLS context).
+    System.setProperty("jdk.tls.namedGroups", clientGroups);
     Path work = Files.createTempDirectory("dcr-gateway-bench");
     Path java = gatewayJava != null ? gatewayJava : Path.of(System.getProperty("java.home"), "bin", "java");
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Runtime.getRuntime().availableProcessors()));
@@ -268,13 +277,13 @@ public final class Bench implements Callable<Integer> {
 
   private String setup() {
     return String.format(Locale.ROOT, "Machine: %d cores, %s; gateway JVM: %s %s; nginx: %s; load generator: this JVM,"
-            + " Vert.x HTTP/1.1, TLS client %s, %d keep-alive connections / %d concurrent new connections;"
+            + " Vert.x HTTP/1.1, TLS client %s offering key exchange groups %s, %d keep-alive connections / %d concurrent new connections;"
             + " %d s measured after %d s warm-up per scenario and server.",
         Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
         gatewayJava == null ? "Java " + System.getProperty("java.version") : gatewayJava,
         gatewayJvmOptions.isEmpty() ? "(default options)" : String.join(" ", gatewayJvmOptions),
         nginxVersion(), LoadGenerator.openSslClient() ? "OpenSSL (BoringSSL)" : "JDK",
-        concurrency, newConnectionConcurrency, seconds, warmupSeconds);
+        clientGroups, concurrency, newConnectionConcurrency, seconds, warmupSeconds);
   }
 
   private static String nginxVersion() {

@@ -36,6 +36,8 @@ record CompactJws(String compact, JWSHeader header, Map<String, Object> claims, 
 
   enum Kind { NOT_COMPACT, UNSIGNED, ENCRYPTED, PAYLOAD_NOT_OBJECT }
 
+  private static final JwsHeaders HEADERS = new JwsHeaders();
+
   static CompactJws parse(String compact) throws Malformed {
     int first = compact.indexOf('.');
     int second = first < 0 ? -1 : compact.indexOf('.', first + 1);
@@ -44,7 +46,7 @@ record CompactJws(String compact, JWSHeader header, Map<String, Object> claims, 
     }
     Header header;
     try {
-      header = Header.parse(new Base64URL(compact.substring(0, first)));
+      header = HEADERS.parse(compact.substring(0, first));
     } catch (ParseException e) {
       throw new Malformed(Kind.NOT_COMPACT, "the header is not a JOSE header: " + e.getMessage());
     }
@@ -79,6 +81,6 @@ record CompactJws(String compact, JWSHeader header, Map<String, Object> claims, 
     @SuppressWarnings("unchecked")
     Map<String, Object> claims = (Map<String, Object>) map;
     return new CompactJws(compact, jwsHeader, claims, Arrays.copyOf(ascii, second),
-        new Base64URL(compact.substring(second + 1)));
+        new SignatureBytes(compact.substring(second + 1)));
   }
 }
