@@ -98,6 +98,8 @@ public record ListenerConfig(
    * @param cipherSuites JSSE cipher suite names, each supported by the running JVM and AEAD
    *     with forward secrecy (FAPI 1 Advanced 8.5)
    * @param engine who runs the handshakes: BoringSSL (netty-tcnative, shipped in the jar) or the JDK
+   * @param groups key exchange groups a handshake may use (engine openssl; the JDK engine keeps
+   *     the JVM's own list)
    */
   public record ServerTlsConfig(
       Path certificate,
@@ -106,7 +108,14 @@ public record ListenerConfig(
       List<String> cipherSuites,
       ClientAuthMode clientAuth,
       Duration handshakeTimeout,
-      TlsEngine engine) {
+      TlsEngine engine,
+      List<String> groups) {
+
+    /** With the default key exchange groups. */
+    public ServerTlsConfig(Path certificate, Path key, List<String> protocols, List<String> cipherSuites,
+        ClientAuthMode clientAuth, Duration handshakeTimeout, TlsEngine engine) {
+      this(certificate, key, protocols, cipherSuites, clientAuth, handshakeTimeout, engine, DEFAULT_GROUPS);
+    }
 
     /** With the default engine. */
     public ServerTlsConfig(Path certificate, Path key, List<String> protocols, List<String> cipherSuites,
@@ -130,6 +139,14 @@ public record ListenerConfig(
         "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
         "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384");
 
+    /**
+     * BoringSSL's own order: the post-quantum hybrid X25519MLKEM768 (draft-ietf-tls-ecdhe-mlkem)
+     * for clients that offer it, so a recorded session cannot be decrypted later by a quantum
+     * computer, then the classic curves every TLS client has.
+     */
+    public static final List<String> DEFAULT_GROUPS = List.of("X25519MLKEM768", "x25519", "secp256r1", "secp384r1",
+        "secp521r1");
+
     public static final ClientAuthMode DEFAULT_CLIENT_AUTH = ClientAuthMode.REQUEST;
     public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
     /** Measured (README, Performance): a fraction of the JDK engine's CPU per mTLS handshake. */
@@ -138,6 +155,7 @@ public record ListenerConfig(
     public ServerTlsConfig {
       protocols = List.copyOf(protocols);
       cipherSuites = List.copyOf(cipherSuites);
+      groups = List.copyOf(groups);
     }
   }
 

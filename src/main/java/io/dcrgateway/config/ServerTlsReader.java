@@ -3,6 +3,7 @@ package io.dcrgateway.config;
 import static io.dcrgateway.config.ListenerConfig.ServerTlsConfig.DEFAULT_CIPHER_SUITES;
 import static io.dcrgateway.config.ListenerConfig.ServerTlsConfig.DEFAULT_CLIENT_AUTH;
 import static io.dcrgateway.config.ListenerConfig.ServerTlsConfig.DEFAULT_ENGINE;
+import static io.dcrgateway.config.ListenerConfig.ServerTlsConfig.DEFAULT_GROUPS;
 import static io.dcrgateway.config.ListenerConfig.ServerTlsConfig.DEFAULT_HANDSHAKE_TIMEOUT;
 import static io.dcrgateway.config.ListenerConfig.ServerTlsConfig.DEFAULT_PROTOCOLS;
 
@@ -26,11 +27,15 @@ final class ServerTlsReader {
   /** RFC 8996 retired TLS 1.0 and 1.1; FAPI 1 Advanced 8.5 asks for 1.2 or later. */
   private static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
+  /** Key exchange groups BoringSSL offers, as the JDK and IANA name them. */
+  static final List<String> GROUPS = List.of("X25519MLKEM768", "x25519", "secp256r1", "secp384r1", "secp521r1");
+
   private ServerTlsReader() {
   }
 
   static ServerTlsConfig read(Section tls) {
-    tls.keys("certificate", "key", "protocols", "cipher-suites", "client-auth", "handshake-timeout", "engine");
+    tls.keys("certificate", "key", "protocols", "cipher-suites", "client-auth", "handshake-timeout", "engine",
+        "groups");
     Path certificate = tls.requiredFile("certificate", "PEM file with the server certificate and its chain");
     Path key = tls.requiredFile("key", "PEM file with the server's PKCS#8 private key");
     List<String> protocols = tls.scalars("protocols")
@@ -42,6 +47,17 @@ final class ServerTlsReader {
         .map(values -> distinct(tls, "cipher-suites", values, value -> allowedSuite(value, policy)))
         .orElse(DEFAULT_CIPHER_SUITES);
     checkEveryProtocolHasASuite(tls, protocols, cipherSuites);
+    TlsEngine engine = tls.scalar("engine")
+        .flatMap(value -> value.asOneOf(List.of(TlsEngine.values()), ServerTlsReader::spelling))
+        .orElse(DEFAULT_ENGINE);
+    List<String> groups = tls.scalars("groups")
+        .map(values -> distinct(tls, "groups", values, value -> value.matching(GROUPS::contains,
+            "one of " + String.join(", ", GROUPS))))
+        .orElse(DEFAULT_GROUPS);
+    if (engine == TlsEngine.JDK && tls.scalars("groups").isPresent()) {
+      tls.context().problem(tls.keyOf("groups"), "is set by BoringSSL (engine: openssl); the JDK engine takes"
+          + " its groups from the JVM (system property jdk.tls.namedGroups): remove groups or use engine openssl");
+    }
     return new ServerTlsConfig(
         certificate,
         key,
@@ -52,9 +68,8 @@ final class ServerTlsReader {
         tls.scalar("handshake-timeout")
             .flatMap(timeout -> timeout.asDuration(MIN_HANDSHAKE_TIMEOUT, MAX_HANDSHAKE_TIMEOUT))
             .orElse(DEFAULT_HANDSHAKE_TIMEOUT),
-        tls.scalar("engine")
-            .flatMap(engine -> engine.asOneOf(List.of(TlsEngine.values()), ServerTlsReader::spelling))
-            .orElse(DEFAULT_ENGINE));
+        engine,
+        groups);
   }
 
   private static Optional<String> allowedSuite(Scalar value, CipherSuitePolicy policy) {

@@ -88,7 +88,7 @@ public final class GatewayServer {
 
     ListenerConfig listener = config.listener();
     HttpServerOptions publicOptions = ServerTls.apply(ServerTls.options(listener.tls(), generation.trust()),
-        listener.tls().engine(), new HttpServerOptions()
+        listener.tls(), new HttpServerOptions()
             .setHost(listener.host())
             .setPort(listener.port())
             .setIdleTimeout((int) listener.idleTimeout().toMillis())

@@ -47,11 +47,11 @@ public final class ServerTls {
 
   /**
    * Server options for a listener using {@link #options}: the one source of its TLS settings.
-   * The engine is chosen once per listener (a reload cannot change it).
+   * The engine and its key exchange groups are chosen once per listener (a reload cannot change them).
    */
-  public static HttpServerOptions apply(ServerSSLOptions ssl, TlsEngine engine, HttpServerOptions server) {
+  public static HttpServerOptions apply(ServerSSLOptions ssl, ServerTlsConfig config, HttpServerOptions server) {
     server.setSsl(true)
-        .setSslEngineOptions(engineOptions(engine))
+        .setSslEngineOptions(engineOptions(config))
         .setKeyCertOptions(ssl.getKeyCertOptions())
         .setTrustOptions(ssl.getTrustOptions())
         .setClientAuth(ssl.getClientAuth())
@@ -67,9 +67,9 @@ public final class ServerTls {
    * BoringSSL keeps its session cache and issues session tickets, so a returning client resumes
    * without the signature work of a full handshake; the JDK engine keeps a session cache of its own.
    */
-  static SSLEngineOptions engineOptions(TlsEngine engine) {
-    return switch (engine) {
-      case OPENSSL -> new OpenSSLEngineOptions().setSessionCacheEnabled(true);
+  static SSLEngineOptions engineOptions(ServerTlsConfig config) {
+    return switch (config.engine()) {
+      case OPENSSL -> new KeyExchangeGroups(config.groups());
       case JDK -> new JdkSSLEngineOptions();
     };
   }

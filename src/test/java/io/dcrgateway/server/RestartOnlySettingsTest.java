@@ -1,0 +1,33 @@
+package io.dcrgateway.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dcrgateway.config.GatewayConfig;
+import io.dcrgateway.config.ListenerConfig;
+import io.dcrgateway.config.ListenerConfig.ServerTlsConfig;
+import io.dcrgateway.testkit.TestConfigs;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A reload applies what it can; the TLS engine's key exchange groups belong to the bound listener. */
+class RestartOnlySettingsTest {
+
+  private final GatewayConfig running = TestConfigs.forUpstream("http://127.0.0.1:9");
+
+  @Test
+  void theSameConfigNeedsNoRestart() {
+    assertThat(RestartOnlySettings.changed(running, TestConfigs.forUpstream("http://127.0.0.1:9"))).isEmpty();
+  }
+
+  @Test
+  void changedKeyExchangeGroupsWaitForARestart() {
+    ListenerConfig l = running.listener();
+    ServerTlsConfig t = l.tls();
+    GatewayConfig loaded = TestConfigs.withListener(running, new ListenerConfig(l.host(), l.port(),
+        new ServerTlsConfig(t.certificate(), t.key(), t.protocols(), t.cipherSuites(), t.clientAuth(),
+            t.handshakeTimeout(), t.engine(), List.of("secp256r1")),
+        l.registrationPath(), l.maxBodyBytes(), l.idleTimeout()));
+
+    assertThat(RestartOnlySettings.changed(running, loaded)).containsExactly("listener.tls.groups");
+  }
+}
