@@ -67,7 +67,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     // One registry for the gateway's own metrics and Vert.x's HTTP server and client metrics.
     GatewayMetrics metrics = GatewayMetrics.create();
-    Vertx vertx = InstrumentedVertx.create(metrics);
+    Vertx vertx = InstrumentedVertx.create(metrics, gatewayConfig.listener().transport());
     GatewayServer server;
     try {
       server = GatewayServer.start(vertx, gatewayConfig, preflight, audit, metrics)
@@ -81,7 +81,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     System.out.println("dcr-gateway listening on https://" + gatewayConfig.listener().host() + ":"
         + server.port() + gatewayConfig.listener().registrationPath()
         + (server.adminPort() > 0 ? ", admin on http://" + gatewayConfig.admin().host() + ":" + server.adminPort() : "")
-        + ", forwarding to " + gatewayConfig.upstream().baseUrl() + gatewayConfig.upstream().registrationPath());
+        + ", forwarding to " + gatewayConfig.upstream().baseUrl() + gatewayConfig.upstream().registrationPath()
+        + "; transport " + InstrumentedVertx.transportOf(vertx, gatewayConfig.listener().transport()));
     HotReload hotReload = HotReload.install(vertx, config, loaded, server, metrics, audit);
 
     CountDownLatch stopped = new CountDownLatch(1);

@@ -9,7 +9,10 @@ import static io.dcrgateway.config.ListenerConfig.DEFAULT_REGISTRATION_PATH;
 import io.dcrgateway.config.ListenerConfig.Limits;
 import io.dcrgateway.config.ListenerConfig.RateLimit;
 import io.dcrgateway.config.ListenerConfig.RateLimit.Bucket;
+import io.dcrgateway.config.ListenerConfig.Transport;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 
 /** {@code listener:}, the public mTLS side. */
 final class ListenerReader {
@@ -32,7 +35,7 @@ final class ListenerReader {
 
   static ListenerConfig read(Section listener) {
     listener.keys("host", "port", "registration-path", "max-body-size", "idle-timeout", "tls", "max-header-size",
-        "max-initial-line-length", "max-connections", "request-timeout", "rate-limit");
+        "max-initial-line-length", "max-connections", "request-timeout", "rate-limit", "transport");
     return new ListenerConfig(
         listener.scalar("host").flatMap(Scalar::asHost).orElse(DEFAULT_HOST),
         listener.scalar("port").flatMap(port -> port.asInt(1, 65535)).orElse(DEFAULT_PORT),
@@ -44,7 +47,11 @@ final class ListenerReader {
         listener.scalar("idle-timeout")
             .flatMap(timeout -> timeout.asDuration(MIN_IDLE_TIMEOUT, MAX_IDLE_TIMEOUT))
             .orElse(DEFAULT_IDLE_TIMEOUT),
-        limits(listener));
+        limits(listener),
+        listener.scalar("transport")
+            .flatMap(transport -> transport.asOneOf(List.of(Transport.values()),
+                value -> value.name().toLowerCase(Locale.ROOT)))
+            .orElse(Transport.NATIVE));
   }
 
   private static Limits limits(Section listener) {

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * The settings a reload cannot apply because they belong to a bound socket or an open file: the
- * public listener's address, idle timeout, header and connection limits, TLS engine and key exchange groups, the admin listener, the audit file, and how reloads are noticed. A reload that
+ * public listener's address, idle timeout, header and connection limits, socket transport, TLS engine and key exchange groups, the admin listener, the audit file, and how reloads are noticed. A reload that
  * changes them applies everything else and says which keys wait for a restart.
  */
 final class RestartOnlySettings {
@@ -26,6 +26,7 @@ final class RestartOnlySettings {
         loaded.listener().limits().maxInitialLineLength());
     compare(keys, "listener.max-connections", running.listener().limits().maxConnections(),
         loaded.listener().limits().maxConnections());
+    compare(keys, "listener.transport", running.listener().transport(), loaded.listener().transport());
     compare(keys, "listener.tls.engine", running.listener().tls().engine(), loaded.listener().tls().engine());
     compare(keys, "listener.tls.groups", running.listener().tls().groups(), loaded.listener().tls().groups());
     compare(keys, "admin", running.admin(), loaded.admin());

@@ -1,5 +1,6 @@
 package io.dcrgateway.audit;
 
+import io.dcrgateway.testkit.TestVertx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcrgateway.devpki.DevPkiLayout;
@@ -42,7 +43,7 @@ class AuditTrailFailClosedTest {
 
   @BeforeEach
   void start() {
-    vertx = Vertx.vertx();
+    vertx = TestVertx.create();
   }
 
   @AfterEach

@@ -230,6 +230,11 @@ class GatewayJarIT {
       assertThat(Files.readString(stdoutOf(home)))
           .contains("generated a development PKI in " + devPki.root())
           .contains("dcr-gateway listening on https://127.0.0.1:" + port + "/register");
+      if (System.getProperty("os.name").equals("Linux")
+          && List.of("amd64", "aarch64").contains(System.getProperty("os.arch"))) {
+        // listener.transport: native by default, and the jar carries epoll for Linux.
+        assertThat(Files.readString(stdoutOf(home))).contains("; transport native (epoll)");
+      }
       HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       assertThat(adminGet(plain, "/health/ready").statusCode()).isEqualTo(200);
       assertThat(adminGet(plain, "/health/live").statusCode()).isEqualTo(200);

@@ -56,6 +56,7 @@ class ValueValidationTest {
       listener.tls.client-auth => REQUIRE => must be request or require, got "REQUIRE"
       listener.tls.handshake-timeout => 500ms => must be between 1s and 5m, got "500ms"
       listener.tls.engine => boringssl => must be openssl or jdk, got "boringssl"
+      listener.transport => epoll => must be native or nio, got "epoll"
       trust.key-minimums.rsa-bits => 512 => must be an integer between 1024 and 16384, got "512"
       trust.key-minimums.ec-bits => 1024 => must be an integer between 160 and 521, got "1024"
       trust.domains[0].name => Dev_1 => must be lower-case letters, digits and - only (it labels audit records and metrics), got "Dev_1"
@@ -106,6 +107,7 @@ class ValueValidationTest {
         .with("listener.idle-timeout", "2m")
         .with("listener.tls.handshake-timeout", "1500ms")
         .with("listener.tls.engine", "jdk")
+        .with("listener.transport", "nio")
         .with("upstream.response-timeout", "10m")
         .with("upstream.connect-timeout", "100ms")
         .with("listener.host", "::1")
@@ -118,6 +120,7 @@ class ValueValidationTest {
     assertThat(config.listener().idleTimeout()).isEqualTo(Duration.ofMinutes(2));
     assertThat(config.listener().tls().handshakeTimeout()).isEqualTo(Duration.ofMillis(1500));
     assertThat(config.listener().tls().engine()).isEqualTo(ListenerConfig.TlsEngine.JDK);
+    assertThat(config.listener().transport()).isEqualTo(ListenerConfig.Transport.NIO);
     assertThat(config.upstream().responseTimeout()).isEqualTo(Duration.ofMinutes(10));
     assertThat(config.upstream().connectTimeout()).isEqualTo(Duration.ofMillis(100));
     assertThat(config.listener().host()).isEqualTo("::1");

@@ -1,5 +1,6 @@
 package io.dcrgateway.fetch;
 
+import io.dcrgateway.testkit.TestVertx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcrgateway.config.FetchConfig;
@@ -27,7 +28,7 @@ class FetchPolicyTest {
 
   @BeforeAll
   static void start() {
-    vertx = Vertx.vertx();
+    vertx = TestVertx.create();
   }
 
   @AfterAll

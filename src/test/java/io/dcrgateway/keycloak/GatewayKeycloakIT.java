@@ -1,5 +1,6 @@
 package io.dcrgateway.keycloak;
 
+import io.dcrgateway.testkit.TestVertx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcrgateway.config.GatewayConfig;
@@ -53,7 +54,7 @@ class GatewayKeycloakIT {
   @BeforeAll
   static void start(KeycloakServer server) throws Exception {
     keycloak = server;
-    vertx = Vertx.vertx();
+    vertx = TestVertx.create();
     manifest = DevPkiManifest.read(SharedDevPki.layout().root());
     GatewayConfig base = OfbDirectory.withProfile(
         TestConfigs.forUpstream(keycloak.baseUri().toString().replaceAll("/+$", "")), "open-finance-brasil");

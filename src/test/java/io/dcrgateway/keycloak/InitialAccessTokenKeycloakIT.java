@@ -1,5 +1,6 @@
 package io.dcrgateway.keycloak;
 
+import io.dcrgateway.testkit.TestVertx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcrgateway.config.GatewayConfig;
@@ -76,7 +77,7 @@ class InitialAccessTokenKeycloakIT {
   @BeforeAll
   static void start(KeycloakServer server) throws Exception {
     keycloak = server;
-    vertx = Vertx.vertx();
+    vertx = TestVertx.create();
     http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(Duration.ofSeconds(10)).build();
     String base = keycloak.baseUri().toString().replaceAll("/+$", "");

@@ -1,5 +1,6 @@
 package io.dcrgateway.keys;
 
+import io.dcrgateway.testkit.TestVertx;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.util.List;
@@ -22,7 +23,7 @@ final class EventLoopWatch extends Handler implements AutoCloseable {
 
   EventLoopWatch() {
     CHECKER.addHandler(this);
-    vertx = Vertx.vertx(new VertxOptions()
+    vertx = TestVertx.create(new VertxOptions()
         .setBlockedThreadCheckInterval(100).setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
         .setMaxEventLoopExecuteTime(1).setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS));
   }

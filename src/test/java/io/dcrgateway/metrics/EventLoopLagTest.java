@@ -1,5 +1,6 @@
 package io.dcrgateway.metrics;
 
+import io.dcrgateway.testkit.TestVertx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcrgateway.testkit.GatewayFixture;
@@ -23,7 +24,7 @@ class EventLoopLagTest {
   @Test
   void aLoopBusyForLongerThanTheIntervalShowsThatDelayAsLagOnItsSeries() throws Exception {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = TestVertx.create();
     try {
       CompletableFuture<Context> watched = new CompletableFuture<>();
       vertx.deployVerticle(context -> {

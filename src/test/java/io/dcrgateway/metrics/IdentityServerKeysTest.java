@@ -1,5 +1,6 @@
 package io.dcrgateway.metrics;
 
+import io.dcrgateway.testkit.TestVertx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcrgateway.testkit.GatewayFixture;
@@ -42,7 +43,7 @@ class IdentityServerKeysTest {
 
   @BeforeAll
   static void start() throws Exception {
-    issuerVertx = Vertx.vertx();
+    issuerVertx = TestVertx.create();
     issuer = TokenIssuer.start(issuerVertx);
     brokenJwks = issuerVertx.createHttpServer().requestHandler(r -> r.response().setStatusCode(503).end());
     brokenJwks.listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);

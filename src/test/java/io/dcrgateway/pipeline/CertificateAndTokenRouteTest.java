@@ -1,5 +1,6 @@
 package io.dcrgateway.pipeline;
 
+import io.dcrgateway.testkit.TestVertx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcrgateway.devpki.DevPkiLayout;
@@ -58,7 +59,7 @@ class CertificateAndTokenRouteTest {
 
   @BeforeAll
   static void start() throws Exception {
-    issuerVertx = Vertx.vertx();
+    issuerVertx = TestVertx.create();
     issuer = TokenIssuer.start(issuerVertx);
     fixture = GatewayFixture.start(config -> TokenRoutes.withRoutes(config,
         TokenRoutes.route(ROUTE, true, TokenRoutes.jwt(issuer.url("/jwks")))));

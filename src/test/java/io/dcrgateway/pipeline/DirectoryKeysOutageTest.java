@@ -1,5 +1,6 @@
 package io.dcrgateway.pipeline;
 
+import io.dcrgateway.testkit.TestVertx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcrgateway.config.DirectoryConfig;
@@ -49,7 +50,7 @@ class DirectoryKeysOutageTest {
 
   @BeforeEach
   void start() throws Exception {
-    vertx = Vertx.vertx();
+    vertx = TestVertx.create();
     byte[] jwks = Files.readAllBytes(SharedDevPki.layout().directoryJwks());
     directory = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
         .requestHandler(r -> {

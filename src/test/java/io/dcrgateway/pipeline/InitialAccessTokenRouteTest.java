@@ -1,5 +1,6 @@
 package io.dcrgateway.pipeline;
 
+import io.dcrgateway.testkit.TestVertx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.RSAKey;
@@ -67,7 +68,7 @@ class InitialAccessTokenRouteTest {
 
   @BeforeAll
   static void start() throws Exception {
-    issuerVertx = Vertx.vertx();
+    issuerVertx = TestVertx.create();
     issuer = TokenIssuer.start(issuerVertx);
     ProfileConfig mobile = new ProfileConfig("mobile-native", "test", false, false, List.of(
         new RuleConfig("redirect-uris.required", "test.rules[0]", Map.of()),

@@ -1,5 +1,6 @@
 package io.dcrgateway.proxy;
 
+import io.dcrgateway.testkit.TestVertx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcrgateway.config.UpstreamConfig;
@@ -29,7 +30,7 @@ class UpstreamFailureTest {
 
   @BeforeEach
   void start() {
-    vertx = Vertx.vertx();
+    vertx = TestVertx.create();
   }
 
   @AfterEach

@@ -1,5 +1,6 @@
 package io.dcrgateway.reload;
 
+import io.dcrgateway.testkit.TestVertx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcrgateway.audit.AuditLog;
@@ -51,7 +52,7 @@ class HotReloadTest {
 
   @BeforeEach
   void start() throws Exception {
-    vertx = Vertx.vertx();
+    vertx = TestVertx.create();
     upstream = RecordingUpstream.start(vertx);
     config = new ConfigOnDisk(dir, PKI, upstream.baseUrl());
     ConfigLoader.Loaded loaded = ConfigLoader.loadWithFiles(config.file, Map.<String, String>of()::get,

@@ -1,5 +1,6 @@
 package io.dcrgateway.replay;
 
+import io.dcrgateway.testkit.TestVertx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcrgateway.testkit.TestClock;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Expired ids are removed in the background, so the cap is reached only by unexpired ones. */
 class ExpiredIdPurgeTest {
 
-  private final Vertx vertx = Vertx.vertx();
+  private final Vertx vertx = TestVertx.create();
 
   @AfterEach
   void close() throws Exception {

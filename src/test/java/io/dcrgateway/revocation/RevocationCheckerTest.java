@@ -1,5 +1,6 @@
 package io.dcrgateway.revocation;
 
+import io.dcrgateway.testkit.TestVertx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcrgateway.config.TrustConfig.Revocation;
@@ -65,7 +66,7 @@ class RevocationCheckerTest {
 
   @BeforeAll
   static void start() throws Exception {
-    vertx = Vertx.vertx();
+    vertx = TestVertx.create();
     index = RevocationPki.index(dir);
     Path issuingCa = RevocationPki.LAYOUT.tppIssuingCa().certificate();
     delegated = OpensslOcspResponder.start(index, issuingCa, RevocationPki.LAYOUT.ocspResponder().certificate(),

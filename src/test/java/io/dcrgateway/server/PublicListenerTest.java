@@ -1,5 +1,6 @@
 package io.dcrgateway.server;
 
+import io.dcrgateway.testkit.TestVertx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class PublicListenerTest {
 
-  private final Vertx vertx = Vertx.vertx();
+  private final Vertx vertx = TestVertx.create();
 
   @AfterEach
   void stop() throws Exception {

@@ -1,5 +1,6 @@
 package io.dcrgateway.state;
 
+import io.dcrgateway.testkit.TestVertx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcrgateway.config.GatewayConfig;
@@ -51,7 +52,7 @@ final class GatewayInstances implements AutoCloseable {
   }
 
   static GatewayInstances start() throws Exception {
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = TestVertx.create();
     GatewayInstances instances = new GatewayInstances(vertx, RecordingUpstream.start(vertx));
     instances.actAsIdentityServer();
     return instances;

@@ -1,5 +1,6 @@
 package io.dcrgateway.state;
 
+import io.dcrgateway.testkit.TestVertx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcrgateway.config.GatewayConfig;
@@ -56,7 +57,7 @@ class RedisOverTlsWithAuthTest {
         .validity(now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofDays(1))).signedBy(ca);
     Path certificate = Files.writeString(dir.resolve("redis.pem"), Pem.certificates(server.chain()));
     Path key = Files.writeString(dir.resolve("redis.key"), Pem.privateKey(server.privateKey()));
-    vertx = Vertx.vertx();
+    vertx = TestVertx.create();
     redis = RedisServer.startTls(dir, certificate, key, PASSWORD);
     upstream = RecordingUpstream.start(vertx);
   }

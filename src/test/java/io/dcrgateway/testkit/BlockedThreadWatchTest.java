@@ -12,7 +12,7 @@ class BlockedThreadWatchTest {
 
   @Test
   void reportsAnEventLoopBlockedBeyondTheLimit() throws Exception {
-    Vertx vertx = Vertx.vertx(new VertxOptions()
+    Vertx vertx = TestVertx.create(new VertxOptions()
         .setBlockedThreadCheckInterval(20).setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
         .setMaxEventLoopExecuteTime(50).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
     BlockedThreadWatch watch = new BlockedThreadWatch();

@@ -24,7 +24,7 @@ public final class GatewayFixture implements AutoCloseable {
 
   /** @param adjust changes to the default test config (for the upstream it is given) */
   public static GatewayFixture start(UnaryOperator<GatewayConfig> adjust) throws Exception {
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = TestVertx.create();
     RecordingUpstream upstream = RecordingUpstream.start(vertx);
     RunningGateway gateway = RunningGateway.start(vertx,
         adjust.apply(TestConfigs.forUpstream(upstream.baseUrl())));

@@ -1,5 +1,6 @@
 package io.dcrgateway.tls;
 
+import io.dcrgateway.testkit.TestVertx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -39,7 +40,7 @@ class KeyExchangeGroupsTest {
   @BeforeAll
   static void start() throws Exception {
     assumeTrue(TestConfigs.TLS_ENGINE == TlsEngine.OPENSSL, "groups are BoringSSL's setting");
-    vertx = Vertx.vertx();
+    vertx = TestVertx.create();
     upstream = RecordingUpstream.start(vertx);
   }
 
