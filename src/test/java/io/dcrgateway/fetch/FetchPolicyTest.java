@@ -1,11 +1,11 @@
 package io.dcrgateway.fetch;
 
-import io.dcrgateway.testkit.TestVertx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcrgateway.config.FetchConfig;
 import io.dcrgateway.config.FetchConfig.AddressRange;
 import io.dcrgateway.config.FetchConfig.HostPattern;
+import io.dcrgateway.testkit.TestVertx;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.net.URI;

@@ -1,6 +1,5 @@
 package io.dcrgateway.keycloak;
 
-import io.dcrgateway.testkit.TestVertx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcrgateway.config.GatewayConfig;
@@ -15,6 +14,7 @@ import io.dcrgateway.config.UpstreamConfig;
 import io.dcrgateway.config.UpstreamConfig.IdentityServer;
 import io.dcrgateway.testkit.RunningGateway;
 import io.dcrgateway.testkit.TestConfigs;
+import io.dcrgateway.testkit.TestVertx;
 import io.dcrgateway.testkit.TokenIssuer;
 import io.dcrgateway.testkit.TppClient;
 import io.vertx.core.Vertx;

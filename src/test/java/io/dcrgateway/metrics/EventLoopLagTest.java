@@ -1,9 +1,9 @@
 package io.dcrgateway.metrics;
 
-import io.dcrgateway.testkit.TestVertx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcrgateway.testkit.GatewayFixture;
+import io.dcrgateway.testkit.TestVertx;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Context;

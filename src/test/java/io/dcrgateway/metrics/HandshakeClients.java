@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcrgateway.devpki.DevPkiLayout;
 import io.dcrgateway.devpki.DevPkiOptions;
+import io.dcrgateway.testkit.OpenSslClient;
 import io.dcrgateway.testkit.SharedDevPki;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -31,18 +32,11 @@ final class HandshakeClients {
   private HandshakeClients() {
   }
 
-  /** {@code openssl s_client} with the given options; returns what it printed. */
+  /** {@code openssl s_client -brief} with the given options; returns what it printed. */
   static String openssl(int port, String... options) throws Exception {
-    List<String> command = new ArrayList<>(List.of("openssl", "s_client", "-brief", "-connect", "127.0.0.1:" + port));
-    command.addAll(List.of(options));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    try {
-      process.getOutputStream().close();
-      assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("openssl finished").isTrue();
-      return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    } finally {
-      process.destroyForcibly();
-    }
+    List<String> brief = new ArrayList<>(List.of("-brief"));
+    brief.addAll(List.of(options));
+    return OpenSslClient.sClient(port, brief.toArray(String[]::new));
   }
 
   /**

@@ -1,10 +1,10 @@
 package io.dcrgateway.metrics;
 
-import io.dcrgateway.testkit.TestVertx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcrgateway.testkit.GatewayFixture;
 import io.dcrgateway.testkit.TestConfigs;
+import io.dcrgateway.testkit.TestVertx;
 import io.dcrgateway.testkit.TokenIssuer;
 import io.dcrgateway.testkit.TokenRoutes;
 import io.dcrgateway.testkit.TppClient;

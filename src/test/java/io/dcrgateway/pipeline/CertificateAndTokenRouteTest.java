@@ -1,6 +1,5 @@
 package io.dcrgateway.pipeline;
 
-import io.dcrgateway.testkit.TestVertx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcrgateway.devpki.DevPkiLayout;
@@ -8,6 +7,7 @@ import io.dcrgateway.testkit.GatewayFixture;
 import io.dcrgateway.testkit.RecordingUpstream;
 import io.dcrgateway.testkit.SharedDevPki;
 import io.dcrgateway.testkit.TestConfigs;
+import io.dcrgateway.testkit.TestVertx;
 import io.dcrgateway.testkit.TokenIssuer;
 import io.dcrgateway.testkit.TokenRoutes;
 import io.dcrgateway.testkit.TppClient;

@@ -1,6 +1,5 @@
 package io.dcrgateway.pipeline;
 
-import io.dcrgateway.testkit.TestVertx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcrgateway.config.DirectoryConfig;
@@ -13,6 +12,7 @@ import io.dcrgateway.testkit.GatewayFixture;
 import io.dcrgateway.testkit.OfbDirectory;
 import io.dcrgateway.testkit.SharedDevPki;
 import io.dcrgateway.testkit.TestConfigs;
+import io.dcrgateway.testkit.TestVertx;
 import io.dcrgateway.testkit.TppClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

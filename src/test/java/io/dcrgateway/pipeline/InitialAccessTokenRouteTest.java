@@ -1,6 +1,5 @@
 package io.dcrgateway.pipeline;
 
-import io.dcrgateway.testkit.TestVertx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.RSAKey;
@@ -15,6 +14,7 @@ import io.dcrgateway.devpki.DevPkiLayout;
 import io.dcrgateway.testkit.GatewayFixture;
 import io.dcrgateway.testkit.RecordingUpstream;
 import io.dcrgateway.testkit.TestConfigs;
+import io.dcrgateway.testkit.TestVertx;
 import io.dcrgateway.testkit.TokenIssuer;
 import io.dcrgateway.testkit.TppClient;
 import io.vertx.core.Vertx;

@@ -1,6 +1,5 @@
 package io.dcrgateway.proxy;
 
-import io.dcrgateway.testkit.TestVertx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcrgateway.config.UpstreamConfig;
@@ -8,6 +7,7 @@ import io.dcrgateway.devpki.DevPkiLayout;
 import io.dcrgateway.testkit.RecordingUpstream;
 import io.dcrgateway.testkit.RunningGateway;
 import io.dcrgateway.testkit.TestConfigs;
+import io.dcrgateway.testkit.TestVertx;
 import io.dcrgateway.testkit.TppClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

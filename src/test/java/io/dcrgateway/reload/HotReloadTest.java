@@ -1,6 +1,5 @@
 package io.dcrgateway.reload;
 
-import io.dcrgateway.testkit.TestVertx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcrgateway.audit.AuditLog;
@@ -14,6 +13,7 @@ import io.dcrgateway.server.Preflight;
 import io.dcrgateway.testkit.RawTls;
 import io.dcrgateway.testkit.RecordingUpstream;
 import io.dcrgateway.testkit.SharedDevPki;
+import io.dcrgateway.testkit.TestVertx;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package io.dcrgateway.replay;
 
-import io.dcrgateway.testkit.TestVertx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcrgateway.testkit.TestClock;
+import io.dcrgateway.testkit.TestVertx;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

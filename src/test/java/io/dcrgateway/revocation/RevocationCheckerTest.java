@@ -1,6 +1,5 @@
 package io.dcrgateway.revocation;
 
-import io.dcrgateway.testkit.TestVertx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcrgateway.config.TrustConfig.Revocation;
@@ -11,6 +10,7 @@ import io.dcrgateway.devpki.DevPkiLayout;
 import io.dcrgateway.devpki.IssuedCertificate;
 import io.dcrgateway.revocation.RevocationOutcome.Verdict;
 import io.dcrgateway.testkit.TestConfigs;
+import io.dcrgateway.testkit.TestVertx;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;

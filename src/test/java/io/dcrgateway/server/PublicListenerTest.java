@@ -1,8 +1,8 @@
 package io.dcrgateway.server;
 
-import io.dcrgateway.testkit.TestVertx;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dcrgateway.testkit.TestVertx;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;

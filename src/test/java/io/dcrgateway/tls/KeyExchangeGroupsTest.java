@@ -1,6 +1,5 @@
 package io.dcrgateway.tls;
 
-import io.dcrgateway.testkit.TestVertx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -9,16 +8,17 @@ import io.dcrgateway.config.GatewayConfig;
 import io.dcrgateway.config.ListenerConfig;
 import io.dcrgateway.config.ListenerConfig.ServerTlsConfig;
 import io.dcrgateway.config.ListenerConfig.TlsEngine;
+import io.dcrgateway.testkit.OpenSslClient;
 import io.dcrgateway.testkit.RecordingUpstream;
 import io.dcrgateway.testkit.RunningGateway;
 import io.dcrgateway.testkit.SharedDevPki;
 import io.dcrgateway.testkit.TestConfigs;
+import io.dcrgateway.testkit.TestVertx;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.PemTrustOptions;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -130,16 +130,8 @@ class KeyExchangeGroupsTest {
 
   /** {@code openssl s_client} (OpenSSL 3.0, no ML-KEM) offering {@code groups}; its whole output. */
   private static String openssl(RunningGateway gateway, String groups, String... more) throws Exception {
-    List<String> command = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + gateway.port(),
-        "-groups", groups));
-    command.addAll(List.of(more));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    try {
-      process.getOutputStream().close();
-      assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("openssl finished").isTrue();
-      return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    } finally {
-      process.destroyForcibly();
-    }
+    List<String> options = new ArrayList<>(List.of("-groups", groups));
+    options.addAll(List.of(more));
+    return OpenSslClient.sClient(gateway.port(), options.toArray(String[]::new));
   }
 }
