@@ -1,10 +1,8 @@
 package io.dcrgateway.replay;
 
+import io.dcrgateway.ids.IdDigest;
+import io.dcrgateway.ids.IdTable;
 import io.vertx.core.Future;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,7 +98,7 @@ public final class InMemoryReplayStore implements ReplayStore {
     long nowMillis = now.toEpochMilli();
     // Rounded up: an id is never taken as expired before its expiry.
     long expires = expiresAt.toEpochMilli() + (expiresAt.getNano() % 1_000_000 == 0 ? 0 : 1);
-    long recorded = entries.expiry(key.high(), key.low());
+    long recorded = entries.value(key.high(), key.low());
     while (true) {
       if (recorded != 0) {
         if (recorded > nowMillis) {
@@ -117,7 +115,7 @@ public final class InMemoryReplayStore implements ReplayStore {
         size.decrementAndGet();
       }
       // Lost a race with another claim or a purge: look again.
-      recorded = entries.expiry(key.high(), key.low());
+      recorded = entries.value(key.high(), key.low());
     }
   }
 
@@ -141,27 +139,5 @@ public final class InMemoryReplayStore implements ReplayStore {
       return false;
     }
     return purgeExpired() > 0;
-  }
-
-  /** First 128 bits of SHA-256(len(namespace) || namespace || id): fixed size, no ambiguity. */
-  private record IdDigest(long high, long low) {
-
-    static IdDigest of(String namespace, String id) {
-      byte[] ns = namespace.getBytes(StandardCharsets.UTF_8);
-      MessageDigest sha256 = sha256();
-      sha256.update(ByteBuffer.allocate(4).putInt(ns.length).array());
-      sha256.update(ns);
-      sha256.update(id.getBytes(StandardCharsets.UTF_8));
-      ByteBuffer digest = ByteBuffer.wrap(sha256.digest());
-      return new IdDigest(digest.getLong(), digest.getLong());
-    }
-
-    private static MessageDigest sha256() {
-      try {
-        return MessageDigest.getInstance("SHA-256");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("every Java platform has SHA-256", e);
-      }
-    }
   }
 }

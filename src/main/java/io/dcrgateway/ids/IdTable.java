@@ -1,50 +1,51 @@
-package io.dcrgateway.replay;
+package io.dcrgateway.ids;
 
 /**
- * 128-bit ids and their expiry, in flat {@code long} arrays: no object per id. A map of objects
- * cost about 100 bytes per id and, held for the statement's whole max-age, filled the old
- * generation, so every young collection took longer (issue 6: pauses from 1.3 to 7 ms over a
- * minute of registrations). Arrays of longs hold no references, so the collector never scans them.
+ * 128-bit ids ({@link IdDigest}) and a non-zero {@code long} value each (a replay id's expiry, a
+ * client's owner), in flat {@code long} arrays: no object per id. A map of objects cost about 100
+ * bytes per id and filled the old generation, so every young collection took longer and a full
+ * one walked them all (issue 6: pauses from 1.3 to 7 ms over a minute of registrations). Arrays of
+ * longs hold no references, so the collector never scans them.
  *
  * <p>Striped: each segment is an open-addressing table (linear probing, backward-shift removal)
  * under its own lock. Ids are SHA-256 prefixes, so their bits are already uniform: the low word
- * picks the segment, the high word the slot. An expiry of 0 marks a free slot.
+ * picks the segment, the high word the slot. A value of 0 marks a free slot.
  */
-final class IdTable {
+public final class IdTable {
 
   private static final int SEGMENTS = 32;
   private static final int FIRST_CAPACITY = 64;
 
   private final Segment[] segments = new Segment[SEGMENTS];
 
-  IdTable() {
+  public IdTable() {
     for (int i = 0; i < SEGMENTS; i++) {
       segments[i] = new Segment();
     }
   }
 
-  /** The id's expiry in epoch milliseconds, or 0 when absent. */
-  long expiry(long high, long low) {
-    return segment(low).expiry(high, low);
+  /** The id's value, or 0 when absent. */
+  public long value(long high, long low) {
+    return segment(low).value(high, low);
   }
 
-  /** @return whether the id was absent and is now held with {@code expiresAt} */
-  boolean putIfAbsent(long high, long low, long expiresAt) {
-    return segment(low).putIfAbsent(high, low, expiresAt);
+  /** @return whether the id was absent and is now held with {@code value} (not 0) */
+  public boolean putIfAbsent(long high, long low, long value) {
+    return segment(low).putIfAbsent(high, low, value);
   }
 
-  /** @return whether the id was held with exactly {@code expected} and now has {@code expiresAt} */
-  boolean replace(long high, long low, long expected, long expiresAt) {
-    return segment(low).replace(high, low, expected, expiresAt);
+  /** @return whether the id was held with exactly {@code expected} and now has {@code value} (not 0) */
+  public boolean replace(long high, long low, long expected, long value) {
+    return segment(low).replace(high, low, expected, value);
   }
 
   /** @return whether the id was held */
-  boolean remove(long high, long low) {
+  public boolean remove(long high, long low) {
     return segment(low).remove(high, low);
   }
 
-  /** Drops every id whose expiry is not after {@code now}; returns how many. */
-  int removeExpired(long now) {
+  /** For values that are expiry times: drops every id whose value is not after {@code now}; returns how many. */
+  public int removeExpired(long now) {
     int removed = 0;
     for (Segment segment : segments) {
       removed += segment.removeExpired(now);
@@ -62,7 +63,7 @@ final class IdTable {
     private int mask = FIRST_CAPACITY - 1;
     private int count;
 
-    synchronized long expiry(long high, long low) {
+    synchronized long value(long high, long low) {
       int slot = find(high, low);
       return slot < 0 ? 0 : slots[slot * 3 + 2];
     }

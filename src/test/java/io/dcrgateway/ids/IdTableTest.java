@@ -1,4 +1,4 @@
-package io.dcrgateway.replay;
+package io.dcrgateway.ids;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,7 +49,7 @@ class IdTableTest {
             model.put(id, expiry + 1000);
           }
         }
-        default -> assertThat(table.expiry(id.high(), id.low())).isEqualTo(model.getOrDefault(id, 0L));
+        default -> assertThat(table.value(id.high(), id.low())).isEqualTo(model.getOrDefault(id, 0L));
       }
       if (op % 20_000 == 19_999) {
         long now = random.nextInt(1200);
@@ -59,7 +59,7 @@ class IdTableTest {
       }
     }
     for (Id id : known) {
-      assertThat(table.expiry(id.high(), id.low())).isEqualTo(model.getOrDefault(id, 0L));
+      assertThat(table.value(id.high(), id.low())).isEqualTo(model.getOrDefault(id, 0L));
     }
   }
 
@@ -71,8 +71,8 @@ class IdTableTest {
     }
 
     assertThat(table.removeExpired(1000)).isEqualTo(50_000);
-    assertThat(table.expiry(2 * 0x9E3779B97F4A7C15L, 2L << 40)).isZero();
-    assertThat(table.expiry(3 * 0x9E3779B97F4A7C15L, 3L << 40)).isEqualTo(1500);
+    assertThat(table.value(2 * 0x9E3779B97F4A7C15L, 2L << 40)).isZero();
+    assertThat(table.value(3 * 0x9E3779B97F4A7C15L, 3L << 40)).isEqualTo(1500);
     assertThat(table.removeExpired(1000)).isZero();
   }
 }
