@@ -96,6 +96,10 @@ public final class Bench implements Callable<Integer> {
           + " X25519MLKEM768,x25519 to measure what a post-quantum hybrid handshake costs the gateway.")
   private String clientGroups;
 
+  @Option(names = "--server-key", defaultValue = "rsa", description = "The servers' key: rsa (the dev PKI's RSA 2048,"
+      + " default) or ec (ECDSA P-256, issued by the same dev server CA; both servers use it).")
+  private String serverKey;
+
   @Option(names = "--keep", description = "Keep the work directory (configs, logs, dev PKI) instead of deleting it.")
   private boolean keep;
 
@@ -118,8 +122,17 @@ public final class Bench implements Callable<Integer> {
       say("dev PKI into " + pki);
       run(List.of(java.toString(), "-jar", jar.toString(), "dev-pki", "--out", pki.toString()), work.resolve("dev-pki.log"));
       DevPkiManifest manifest = DevPkiManifest.read(pki);
+      boolean ecServerKey = switch (serverKey) {
+        case "rsa" -> false;
+        case "ec" -> true;
+        default -> throw new CommandLine.ParameterException(new CommandLine(this),
+            "--server-key must be rsa or ec, got " + serverKey);
+      };
+      if (ecServerKey) {
+        EcServerKey.install(pki, work);
+      }
       say("openssl speed (" + speedSeconds + " s per operation, before any server starts)");
-      CryptoLimit limit = CryptoLimit.measure(speedSeconds);
+      CryptoLimit limit = CryptoLimit.measure(speedSeconds, ecServerKey);
       Report report = new Report(limit, runs);
       try (Nginx upstream = Nginx.start(templates.resolve("nginx-upstream.conf"), work.resolve("upstream"), Map.of());
            Nginx peer = Nginx.start(templates.resolve("nginx-peer.conf"), work.resolve("nginx"),
