@@ -3,11 +3,11 @@ package io.dcrgateway.ownership;
 import io.dcrgateway.ids.IdDigest;
 import io.dcrgateway.ids.IdTable;
 import io.vertx.core.Future;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One instance's memory: lost on restart, not shared. The embedded default.
@@ -24,8 +24,8 @@ public final class InMemoryOwnershipStore implements OwnershipStore {
 
   private final IdTable owners = new IdTable();
   private final Map<SoftwareIdentity, Long> numbers = new ConcurrentHashMap<>();
-  /** Software number n (from 1) at index n - 1; only appended to, under its own lock. */
-  private final List<SoftwareIdentity> softwares = new ArrayList<>();
+  /** Software number n (from 1) at index n - 1; appended to rarely (under its lock), read without one. */
+  private final List<SoftwareIdentity> softwares = new CopyOnWriteArrayList<>();
 
   @Override
   public Future<Void> record(String clientId, SoftwareIdentity owner) {
@@ -44,7 +44,7 @@ public final class InMemoryOwnershipStore implements OwnershipStore {
   public Future<Optional<SoftwareIdentity>> owner(String clientId) {
     IdDigest key = IdDigest.of(NAMESPACE, clientId);
     long number = owners.value(key.high(), key.low());
-    return Future.succeededFuture(number == 0 ? Optional.empty() : Optional.of(software(number)));
+    return Future.succeededFuture(number == 0 ? Optional.empty() : Optional.of(softwares.get((int) number - 1)));
   }
 
   @Override
@@ -58,12 +58,6 @@ public final class InMemoryOwnershipStore implements OwnershipStore {
     synchronized (softwares) {
       softwares.add(identity);
       return softwares.size();
-    }
-  }
-
-  private SoftwareIdentity software(long number) {
-    synchronized (softwares) {
-      return softwares.get((int) number - 1);
     }
   }
 }
