@@ -82,7 +82,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         + server.port() + gatewayConfig.listener().registrationPath()
         + (server.adminPort() > 0 ? ", admin on http://" + gatewayConfig.admin().host() + ":" + server.adminPort() : "")
         + ", forwarding to " + gatewayConfig.upstream().baseUrl() + gatewayConfig.upstream().registrationPath()
-        + "; transport " + InstrumentedVertx.transportOf(vertx, gatewayConfig.listener().transport()));
+        + "; transport " + InstrumentedVertx.transportOf(vertx, gatewayConfig.listener().transport())
+        + "; crypto " + preflight.crypto().description());
     HotReload hotReload = HotReload.install(vertx, config, loaded, server, metrics, audit);
 
     CountDownLatch stopped = new CountDownLatch(1);

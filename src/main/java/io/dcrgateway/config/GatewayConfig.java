@@ -17,7 +17,16 @@ public record GatewayConfig(
     ReloadConfig reload,
     StateConfig state,
     FetchConfig fetch,
+    CryptoConfig crypto,
     Optional<DevConfig> dev) {
+
+  /** With the default crypto provider ({@code auto}). */
+  public GatewayConfig(ListenerConfig listener, TrustConfig trust, UpstreamConfig upstream, ForwardingConfig forwarding,
+      AdminConfig admin, RegistrationConfig registration, AuditConfig audit, ReloadConfig reload, StateConfig state,
+      FetchConfig fetch, Optional<DevConfig> dev) {
+    this(listener, trust, upstream, forwarding, admin, registration, audit, reload, state, fetch, CryptoConfig.DEFAULT,
+        dev);
+  }
 
   /** With the default reload settings, state in memory and the default fetch policy. */
   public GatewayConfig(ListenerConfig listener, TrustConfig trust, UpstreamConfig upstream, ForwardingConfig forwarding,

@@ -10,7 +10,7 @@ final class GatewayReader {
 
   static GatewayConfig read(Section root) {
     root.keys("listener", "trust", "upstream", "forwarding", "admin", "registration", "audit", "reload", "state", "fetch",
-        "dev");
+        "crypto", "dev");
     ListenerConfig listener = ListenerReader.read(root.sectionOrEmpty("listener"));
     TrustConfig trust = TrustReader.read(root.sectionOrEmpty("trust"));
     UpstreamConfig upstream = UpstreamReader.read(root.sectionOrEmpty("upstream"));
@@ -23,7 +23,8 @@ final class GatewayReader {
     checkRoutesAreTheirOwn(root.context(), listener, upstream, registration);
     return new GatewayConfig(listener, trust, upstream, forwarding, admin, registration,
         AuditReader.read(root.sectionOrEmpty("audit")), ReloadReader.read(root.sectionOrEmpty("reload")),
-        StateReader.read(root.sectionOrEmpty("state")), FetchReader.read(root.sectionOrEmpty("fetch")), dev);
+        StateReader.read(root.sectionOrEmpty("state")), FetchReader.read(root.sectionOrEmpty("fetch")),
+        CryptoReader.read(root.sectionOrEmpty("crypto")), dev);
   }
 
   /** Registration and management must always go through the rules, never around them. */

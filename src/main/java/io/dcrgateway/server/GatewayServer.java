@@ -88,7 +88,7 @@ public final class GatewayServer {
 
     ListenerConfig listener = config.listener();
     HttpServerOptions publicOptions = ServerTls.apply(ServerTls.options(listener.tls(), generation.trust()),
-        listener.tls(), new HttpServerOptions()
+        listener.tls(), generation.crypto(), new HttpServerOptions()
             .setHost(listener.host())
             .setPort(listener.port())
             .setIdleTimeout((int) listener.idleTimeout().toMillis())
@@ -143,7 +143,7 @@ public final class GatewayServer {
   public Future<List<String>> reload(GatewayConfig config, Preflight preflight) {
     Generation running = current.get();
     List<String> restartOnly = RestartOnlySettings.changed(running.config(), config);
-    return Generation.build(vertx, config, preflight, state, audit, metrics)
+    return Generation.build(vertx, config, preflight.withCrypto(running.crypto()), state, audit, metrics)
         .compose(next -> publicServer.updateSSLOptions(ServerTls.options(config.listener().tls(), next.trust()))
             .recover(e -> next.stop().transform(v -> Future.failedFuture(
                 new IllegalStateException("the new server TLS settings were refused: " + e.getMessage(), e))))

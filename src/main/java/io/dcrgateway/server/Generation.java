@@ -2,6 +2,7 @@ package io.dcrgateway.server;
 
 import io.dcrgateway.audit.AuditLog;
 import io.dcrgateway.config.GatewayConfig;
+import io.dcrgateway.crypto.PublicKeyCrypto;
 import io.dcrgateway.metrics.GatewayMetrics;
 import io.dcrgateway.ownership.OneRegistrationPerSoftware;
 import io.dcrgateway.ownership.OwnershipCheck;
@@ -92,6 +93,10 @@ final class Generation {
 
   TrustMaterial trust() {
     return preflight.trust();
+  }
+
+  PublicKeyCrypto crypto() {
+    return preflight.crypto();
   }
 
   ClientCertificateVerifier verifier() {

@@ -3,6 +3,7 @@ package io.dcrgateway.server;
 import io.dcrgateway.config.ConfigProblem;
 import io.dcrgateway.config.GatewayConfig;
 import io.dcrgateway.config.SetupException;
+import io.dcrgateway.crypto.PublicKeyCrypto;
 import io.dcrgateway.policy.Profile;
 import io.dcrgateway.policy.Profiles;
 import io.dcrgateway.tls.TlsPreflight;
@@ -13,10 +14,10 @@ import java.util.Map;
 
 /**
  * Everything a valid config file names, loaded and checked before any port is bound: TLS
- * material and the rule profiles. {@code run} and {@code check-config} both go through here, so
+ * material, the rule profiles and the public-key crypto library. {@code run} and {@code check-config} both go through here, so
  * they report the same problems.
  */
-public record Preflight(TrustMaterial trust, Map<String, Profile> profiles) {
+public record Preflight(TrustMaterial trust, Map<String, Profile> profiles, PublicKeyCrypto crypto) {
 
   public static Preflight of(GatewayConfig config) throws SetupException {
     List<ConfigProblem> problems = new ArrayList<>();
@@ -32,10 +33,21 @@ public record Preflight(TrustMaterial trust, Map<String, Profile> profiles) {
     } catch (SetupException e) {
       problems.addAll(e.problems());
     }
+    PublicKeyCrypto crypto = PublicKeyCrypto.BUILT_IN;
+    try {
+      crypto = PublicKeyCrypto.select(config.crypto().provider());
+    } catch (SetupException e) {
+      problems.addAll(e.problems());
+    }
     if (!problems.isEmpty()) {
       throw new SetupException(problems);
     }
-    return new Preflight(trust, profiles);
+    return new Preflight(trust, profiles, crypto);
+  }
+
+  /** The same, with the crypto library a running gateway chose at start-up (restart-only). */
+  public Preflight withCrypto(PublicKeyCrypto running) {
+    return new Preflight(trust, profiles, running);
   }
 
   public Profile profile(GatewayConfig config) {

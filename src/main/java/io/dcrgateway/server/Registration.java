@@ -74,7 +74,8 @@ final class Registration {
     FetchPolicy jwksEndpoints = new FetchPolicy(vertx, config.fetch(), FetchPolicy.Schemes.HTTPS_ONLY,
         "the software statement's JWKS endpoint");
     KeySetCache softwareKeys = KeySetCache.create(vertx, jwksEndpoints);
-    SoftwareStatementVerifier verifier = new SoftwareStatementVerifier(directories, replay, clock, statements);
+    SoftwareStatementVerifier verifier = new SoftwareStatementVerifier(directories, replay, clock, statements,
+        preflight.crypto().awsLc());
     Duration skew = config.registration().directories().stream().map(DirectoryConfig::clockSkew)
         .max(Duration::compareTo).orElse(Duration.ofSeconds(60));
     SignedRequestVerifier signedRequests = new SignedRequestVerifier(verifier,

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * The settings a reload cannot apply because they belong to a bound socket or an open file: the
- * public listener's address, idle timeout, header and connection limits, socket transport, TLS engine and key exchange groups, the admin listener, the audit file, and how reloads are noticed. A reload that
+ * public listener's address, idle timeout, header and connection limits, socket transport, TLS engine and key exchange groups, the crypto provider, the admin listener, the audit file, and how reloads are noticed. A reload that
  * changes them applies everything else and says which keys wait for a restart.
  */
 final class RestartOnlySettings {
@@ -29,6 +29,7 @@ final class RestartOnlySettings {
     compare(keys, "listener.transport", running.listener().transport(), loaded.listener().transport());
     compare(keys, "listener.tls.engine", running.listener().tls().engine(), loaded.listener().tls().engine());
     compare(keys, "listener.tls.groups", running.listener().tls().groups(), loaded.listener().tls().groups());
+    compare(keys, "crypto.provider", running.crypto(), loaded.crypto());
     compare(keys, "admin", running.admin(), loaded.admin());
     compare(keys, "audit", running.audit(), loaded.audit());
     compare(keys, "reload", running.reload(), loaded.reload());

@@ -24,8 +24,6 @@ import java.util.Set;
  */
 final class JwsSignatureCheck {
 
-  private static final KeyVerifiers VERIFIERS = new KeyVerifiers();
-
   private JwsSignatureCheck() {
   }
 
@@ -38,7 +36,7 @@ final class JwsSignatureCheck {
    * @param what how the token is named in messages ("software statement", "request JWT")
    * @param reasonPrefix the stable prefix of reason ids ({@code statement}, {@code request-jwt})
    */
-  static JWTClaimsSet verify(CompactJws jws, JWKSet keys, Set<String> algorithms, JWTClaimsSet exactMatch,
+  static JWTClaimsSet verify(KeyVerifiers verifiersOfKeys, CompactJws jws, JWKSet keys, Set<String> algorithms, JWTClaimsSet exactMatch,
       Set<String> required, Duration skew, String what, String reasonPrefix, Rejection rejection) {
     String kid = jws.header().getKeyID();
     try {
@@ -46,7 +44,7 @@ final class JwsSignatureCheck {
       if (!algorithms.contains(jws.header().getAlgorithm().getName())) {
         throw new BadJOSEException("Signed JWT rejected: Another algorithm expected, or no matching key(s) found");
       }
-      List<JWSVerifier> verifiers = VERIFIERS.of(keys, jws.header());
+      List<JWSVerifier> verifiers = verifiersOfKeys.of(keys, jws.header());
       if (verifiers.isEmpty()) {
         throw new BadJOSEException("Signed JWT rejected: Another algorithm expected, or no matching key(s) found");
       }

@@ -109,7 +109,7 @@ public final class SignedRequestVerifier {
         .map(keys -> {
           JWTClaimsSet.Builder exact = new JWTClaimsSet.Builder().issuer(softwareId.get());
           audience.ifPresent(exact::audience);
-          JWTClaimsSet claims = JwsSignatureCheck.verify(jwt, keys, ALGORITHMS, exact.build(),
+          JWTClaimsSet claims = JwsSignatureCheck.verify(statements.keyVerifiers(), jwt, keys, ALGORITHMS, exact.build(),
               Set.of("iss", "aud", "iat", "exp", "jti"), skew, "request JWT", "request-jwt",
               SignedRequestVerifier::invalid);
           Instant issued = claims.getIssueTime().toInstant();

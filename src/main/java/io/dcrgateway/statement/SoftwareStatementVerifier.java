@@ -8,6 +8,7 @@ import io.dcrgateway.replay.Claimed;
 import io.dcrgateway.replay.ReplayStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.security.Provider;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -32,6 +33,7 @@ public final class SoftwareStatementVerifier {
   private final ReplayStore replay;
   private final Clock clock;
   private final StatementObserver observer;
+  private final KeyVerifiers verifiers;
 
   public SoftwareStatementVerifier(List<TrustedDirectory> directories, ReplayStore replay, Clock clock) {
     this(directories, replay, clock, StatementObserver.NONE);
@@ -40,11 +42,25 @@ public final class SoftwareStatementVerifier {
   /** @param observer told every result by directory (metrics) */
   public SoftwareStatementVerifier(List<TrustedDirectory> directories, ReplayStore replay, Clock clock,
       StatementObserver observer) {
+    this(directories, replay, clock, observer, Optional.empty());
+  }
+
+  /**
+   * @param crypto the JCA provider that checks signatures ({@code crypto.provider}), for the
+   *     statement and for the request JWTs {@link SignedRequestVerifier} checks with it; empty: the JDK's
+   */
+  public SoftwareStatementVerifier(List<TrustedDirectory> directories, ReplayStore replay, Clock clock,
+      StatementObserver observer, Optional<Provider> crypto) {
+    this.verifiers = new KeyVerifiers(crypto);
     this.byIssuer = directories.stream()
         .collect(Collectors.toUnmodifiableMap(d -> d.config().issuer(), Function.identity()));
     this.replay = replay;
     this.clock = clock;
     this.observer = observer;
+  }
+
+  KeyVerifiers keyVerifiers() {
+    return verifiers;
   }
 
   public Future<SoftwareStatement> verify(String compact) {
@@ -169,7 +185,7 @@ public final class SoftwareStatementVerifier {
   }
 
   private SoftwareStatement check(CompactJws jwt, JWKSet keys, DirectoryConfig config) {
-    JWTClaimsSet claims = JwsSignatureCheck.verify(jwt, keys, new LinkedHashSet<>(config.algorithms()),
+    JWTClaimsSet claims = JwsSignatureCheck.verify(verifiers, jwt, keys, new LinkedHashSet<>(config.algorithms()),
         new JWTClaimsSet.Builder().issuer(config.issuer()).build(), Set.of("iss", "iat"),
         config.clockSkew(), "software statement", "statement", StatementRejections::invalid);
     Instant now = clock.instant();

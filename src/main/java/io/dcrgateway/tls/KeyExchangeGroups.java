@@ -3,6 +3,7 @@ package io.dcrgateway.tls;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.OpenSslCachingX509KeyManagerFactory;
 import io.netty.handler.ssl.OpenSslContextOption;
 import io.netty.handler.ssl.OpenSslServerSessionContext;
 import io.netty.handler.ssl.SslContext;
@@ -11,7 +12,9 @@ import io.netty.handler.ssl.SslProvider;
 import io.vertx.core.net.OpenSSLEngineOptions;
 import io.vertx.core.spi.tls.SslContextFactory;
 import java.util.List;
+import java.security.Provider;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLException;
@@ -19,7 +22,7 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * BoringSSL engine options whose TLS contexts accept only {@code listener.tls.groups} for the
- * key exchange. Vert.x has no setting for groups; its engine options name the factory that
+ * key exchange, and whose RSA handshake signatures may be made by AWS-LC ({@code crypto.provider}). Vert.x has no setting for groups; its engine options name the factory that
  * builds every context of the listener, including those a certificate reload makes, so the
  * groups are given to Netty there.
  */
@@ -34,19 +37,26 @@ final class KeyExchangeGroups extends OpenSSLEngineOptions {
       "secp521r1", "P-521");
 
   private final List<String> groups;
+  private final Optional<Provider> signer;
 
-  /** @param groups config names (config validation names the allowed ones to the operator) */
-  KeyExchangeGroups(List<String> groups) {
+  /**
+   * @param groups config names (config validation names the allowed ones to the operator)
+   * @param signer the provider that makes the server's RSA handshake signatures, if not BoringSSL
+   *     ({@link ServerKeySigner})
+   */
+  KeyExchangeGroups(List<String> groups, Optional<Provider> signer) {
     groups.stream().filter(group -> !BORINGSSL_NAMES.containsKey(group)).findFirst().ifPresent(unknown -> {
       throw new IllegalArgumentException("no BoringSSL key exchange group " + unknown);
     });
     this.groups = List.copyOf(groups);
+    this.signer = signer;
     setSessionCacheEnabled(true);
   }
 
   private KeyExchangeGroups(KeyExchangeGroups other) {
     super(other);
     this.groups = other.groups;
+    this.signer = other.signer;
   }
 
   @Override
@@ -56,7 +66,8 @@ final class KeyExchangeGroups extends OpenSSLEngineOptions {
 
   @Override
   public SslContextFactory sslContextFactory() {
-    return new Factory(isSessionCacheEnabled(), groups.stream().map(BORINGSSL_NAMES::get).toArray(String[]::new));
+    return new Factory(isSessionCacheEnabled(), groups.stream().map(BORINGSSL_NAMES::get).toArray(String[]::new),
+        signer);
   }
 
   /**
@@ -66,6 +77,7 @@ final class KeyExchangeGroups extends OpenSSLEngineOptions {
   private static final class Factory implements SslContextFactory {
     private final boolean sessionCacheEnabled;
     private final String[] groups;
+    private final Optional<Provider> signer;
     private boolean useAlpn;
     private ClientAuth clientAuth;
     private boolean forClient;
@@ -74,15 +86,19 @@ final class KeyExchangeGroups extends OpenSSLEngineOptions {
     private Set<String> cipherSuites;
     private List<String> applicationProtocols;
 
-    Factory(boolean sessionCacheEnabled, String[] groups) {
+    Factory(boolean sessionCacheEnabled, String[] groups, Optional<Provider> signer) {
       this.sessionCacheEnabled = sessionCacheEnabled;
       this.groups = groups;
+      this.signer = signer;
     }
 
     @Override
     public SslContext create() throws SSLException {
+      Optional<ServerKeySigner> serverSigner = forClient ? Optional.empty() : serverSigner();
       SslContextBuilder builder = forClient ? SslContextBuilder.forClient().keyManager(keyManagers)
-          : SslContextBuilder.forServer(keyManagers);
+          : SslContextBuilder.forServer(serverSigner.isEmpty() ? keyManagers
+              : new OpenSslCachingX509KeyManagerFactory(new KeyManagersWithoutKey(keyManagers)));
+      serverSigner.ifPresent(method -> builder.option(OpenSslContextOption.PRIVATE_KEY_METHOD, method));
       builder.sslProvider(SslProvider.OPENSSL).option(OpenSslContextOption.GROUPS, groups);
       if (trustManagers != null) {
         builder.trustManager(trustManagers);
@@ -102,6 +118,18 @@ final class KeyExchangeGroups extends OpenSSLEngineOptions {
         sessions.setSessionCacheEnabled(sessionCacheEnabled);
       }
       return context;
+    }
+
+    /** Each context (a reload builds new ones) signs with its own key material's key. */
+    private Optional<ServerKeySigner> serverSigner() throws SSLException {
+      if (signer.isEmpty()) {
+        return Optional.empty();
+      }
+      try {
+        return ServerKeySigner.of(signer.get(), keyManagers);
+      } catch (Exception e) {
+        throw new SSLException("the server key cannot be used by " + signer.get().getName() + ": " + e.getMessage(), e);
+      }
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.dcrgateway.tls;
 import io.dcrgateway.config.ListenerConfig.ClientAuthMode;
 import io.dcrgateway.config.ListenerConfig.ServerTlsConfig;
 import io.dcrgateway.config.ListenerConfig.TlsEngine;
+import io.dcrgateway.crypto.PublicKeyCrypto;
 import io.netty.handler.ssl.OpenSsl;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServerOptions;
@@ -47,11 +48,13 @@ public final class ServerTls {
 
   /**
    * Server options for a listener using {@link #options}: the one source of its TLS settings.
-   * The engine and its key exchange groups are chosen once per listener (a reload cannot change them).
+   * The engine, its key exchange groups and who signs for the server key are chosen once per
+   * listener (a reload cannot change them).
    */
-  public static HttpServerOptions apply(ServerSSLOptions ssl, ServerTlsConfig config, HttpServerOptions server) {
+  public static HttpServerOptions apply(ServerSSLOptions ssl, ServerTlsConfig config, PublicKeyCrypto crypto,
+      HttpServerOptions server) {
     server.setSsl(true)
-        .setSslEngineOptions(engineOptions(config))
+        .setSslEngineOptions(engineOptions(config, crypto))
         .setKeyCertOptions(ssl.getKeyCertOptions())
         .setTrustOptions(ssl.getTrustOptions())
         .setClientAuth(ssl.getClientAuth())
@@ -67,9 +70,9 @@ public final class ServerTls {
    * BoringSSL keeps its session cache and issues session tickets, so a returning client resumes
    * without the signature work of a full handshake; the JDK engine keeps a session cache of its own.
    */
-  static SSLEngineOptions engineOptions(ServerTlsConfig config) {
+  static SSLEngineOptions engineOptions(ServerTlsConfig config, PublicKeyCrypto crypto) {
     return switch (config.engine()) {
-      case OPENSSL -> new KeyExchangeGroups(config.groups());
+      case OPENSSL -> new KeyExchangeGroups(config.groups(), crypto.awsLc());
       case JDK -> new JdkSSLEngineOptions();
     };
   }

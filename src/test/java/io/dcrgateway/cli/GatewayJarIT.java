@@ -232,8 +232,10 @@ class GatewayJarIT {
           .contains("dcr-gateway listening on https://127.0.0.1:" + port + "/register");
       if (System.getProperty("os.name").equals("Linux")
           && List.of("amd64", "aarch64").contains(System.getProperty("os.arch"))) {
-        // listener.transport: native by default, and the jar carries epoll for Linux.
-        assertThat(Files.readString(stdoutOf(home))).contains("; transport native (epoll)");
+        // listener.transport: native by default, and the jar carries epoll for Linux; crypto.provider:
+        // auto, and the jar carries AWS-LC for the machine it was built on.
+        assertThat(Files.readString(stdoutOf(home))).contains("; transport native (epoll)")
+            .containsPattern("; crypto AWS-LC v[0-9.]+ \\(ACCP [0-9.]+\\)");
       }
       HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       assertThat(adminGet(plain, "/health/ready").statusCode()).isEqualTo(200);

@@ -57,6 +57,7 @@ class ValueValidationTest {
       listener.tls.handshake-timeout => 500ms => must be between 1s and 5m, got "500ms"
       listener.tls.engine => boringssl => must be openssl or jdk, got "boringssl"
       listener.transport => epoll => must be native or nio, got "epoll"
+      crypto.provider => openssl => must be auto, aws-lc or built-in, got "openssl"
       trust.key-minimums.rsa-bits => 512 => must be an integer between 1024 and 16384, got "512"
       trust.key-minimums.ec-bits => 1024 => must be an integer between 160 and 521, got "1024"
       trust.domains[0].name => Dev_1 => must be lower-case letters, digits and - only (it labels audit records and metrics), got "Dev_1"
@@ -113,6 +114,7 @@ class ValueValidationTest {
         .with("listener.host", "::1")
         .with("reload.watch", "false")
         .with("reload.interval", "500ms")
+        .with("crypto.provider", "built-in")
         .load();
 
     assertThat(config.listener().port()).isEqualTo(9443);
@@ -125,6 +127,7 @@ class ValueValidationTest {
     assertThat(config.upstream().connectTimeout()).isEqualTo(Duration.ofMillis(100));
     assertThat(config.listener().host()).isEqualTo("::1");
     assertThat(config.reload()).isEqualTo(new ReloadConfig(false, Duration.ofMillis(500)));
+    assertThat(config.crypto().provider()).isEqualTo(CryptoConfig.Provider.BUILT_IN);
   }
 
   @Test
@@ -134,6 +137,7 @@ class ValueValidationTest {
     assertThat(listener.limits()).isEqualTo(new ListenerConfig.Limits(8 * 1024, 4 * 1024, 1024,
         Duration.ofSeconds(30), new ListenerConfig.RateLimit(true, 10, Duration.ofSeconds(1), 20)));
     assertThat(ConfigFixture.minimal(dir).load().fetch().allowList()).isEmpty();
+    assertThat(ConfigFixture.minimal(dir).load().crypto()).isEqualTo(CryptoConfig.DEFAULT);
   }
 
   @Test

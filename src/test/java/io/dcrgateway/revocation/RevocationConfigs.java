@@ -46,6 +46,6 @@ final class RevocationConfigs {
   /** Responders and CRLs in these tests are on 127.0.0.1, which the fetch policy must be told to allow. */
   static GatewayConfig with(GatewayConfig c, Revocation revocation) {
     return new GatewayConfig(c.listener(), trust(c, revocation), c.upstream(), c.forwarding(), c.admin(), c.registration(),
-        c.audit(), c.reload(), c.state(), TestConfigs.LOOPBACK_FETCH, c.dev());
+        c.audit(), c.reload(), c.state(), TestConfigs.LOOPBACK_FETCH, c.crypto(), c.dev());
   }
 }

@@ -2,6 +2,7 @@ package io.dcrgateway.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dcrgateway.config.CryptoConfig;
 import io.dcrgateway.config.GatewayConfig;
 import io.dcrgateway.config.ListenerConfig;
 import io.dcrgateway.config.ListenerConfig.ServerTlsConfig;
@@ -9,7 +10,10 @@ import io.dcrgateway.testkit.TestConfigs;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A reload applies what it can; the TLS engine's key exchange groups belong to the bound listener. */
+/**
+ * A reload applies what it can; the TLS engine's key exchange groups and the crypto library
+ * belong to the bound listener.
+ */
 class RestartOnlySettingsTest {
 
   private final GatewayConfig running = TestConfigs.forUpstream("http://127.0.0.1:9");
@@ -29,5 +33,12 @@ class RestartOnlySettingsTest {
         l.registrationPath(), l.maxBodyBytes(), l.idleTimeout()));
 
     assertThat(RestartOnlySettings.changed(running, loaded)).containsExactly("listener.tls.groups");
+  }
+
+  @Test
+  void aChangedCryptoProviderWaitsForARestart() {
+    GatewayConfig loaded = TestConfigs.withCrypto(running, new CryptoConfig(CryptoConfig.Provider.BUILT_IN));
+
+    assertThat(RestartOnlySettings.changed(running, loaded)).containsExactly("crypto.provider");
   }
 }

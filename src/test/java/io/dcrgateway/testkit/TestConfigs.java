@@ -2,6 +2,7 @@ package io.dcrgateway.testkit;
 
 import io.dcrgateway.config.AdminConfig;
 import io.dcrgateway.config.AuditConfig;
+import io.dcrgateway.config.CryptoConfig;
 import io.dcrgateway.config.FetchConfig;
 import io.dcrgateway.config.ForwardingConfig;
 import io.dcrgateway.config.ForwardingConfig.CertificateHeader;
@@ -84,33 +85,38 @@ public final class TestConfigs {
 
   public static GatewayConfig withForwarding(GatewayConfig c, ForwardingConfig forwarding) {
     return new GatewayConfig(c.listener(), c.trust(), c.upstream(), forwarding, c.admin(), c.registration(), c.audit(), c.reload(),
-        c.state(), c.fetch(), c.dev());
+        c.state(), c.fetch(), c.crypto(), c.dev());
   }
 
   public static GatewayConfig withUpstream(GatewayConfig c, UpstreamConfig upstream) {
     return new GatewayConfig(c.listener(), c.trust(), upstream, c.forwarding(), c.admin(), c.registration(), c.audit(), c.reload(),
-        c.state(), c.fetch(), c.dev());
+        c.state(), c.fetch(), c.crypto(), c.dev());
   }
 
   public static GatewayConfig withRegistration(GatewayConfig c, RegistrationConfig registration) {
     return new GatewayConfig(c.listener(), c.trust(), c.upstream(), c.forwarding(), c.admin(), registration, c.audit(), c.reload(), c.state(), c.fetch(),
-        c.dev());
+        c.crypto(), c.dev());
   }
 
   public static GatewayConfig withState(GatewayConfig c, StateConfig state) {
     return new GatewayConfig(c.listener(), c.trust(), c.upstream(), c.forwarding(), c.admin(), c.registration(), c.audit(),
-        c.reload(), state, c.fetch(), c.dev());
+        c.reload(), state, c.fetch(), c.crypto(), c.dev());
   }
 
   public static GatewayConfig withListener(GatewayConfig c, ListenerConfig listener) {
     return new GatewayConfig(listener, c.trust(), c.upstream(), c.forwarding(), c.admin(), c.registration(), c.audit(), c.reload(),
-        c.state(), c.fetch(), c.dev());
+        c.state(), c.fetch(), c.crypto(), c.dev());
   }
 
   /** Request-named URLs (AIA, CDP, software_jwks_endpoint) may reach these private hosts and ranges. */
   public static GatewayConfig withFetch(GatewayConfig c, FetchConfig fetch) {
     return new GatewayConfig(c.listener(), c.trust(), c.upstream(), c.forwarding(), c.admin(), c.registration(),
-        c.audit(), c.reload(), c.state(), fetch, c.dev());
+        c.audit(), c.reload(), c.state(), fetch, c.crypto(), c.dev());
+  }
+
+  public static GatewayConfig withCrypto(GatewayConfig c, CryptoConfig crypto) {
+    return new GatewayConfig(c.listener(), c.trust(), c.upstream(), c.forwarding(), c.admin(), c.registration(),
+        c.audit(), c.reload(), c.state(), c.fetch(), crypto, c.dev());
   }
 
   /** Loopback allowed for request-named URLs: what tests serving keys or OCSP on 127.0.0.1 need. */

@@ -21,6 +21,7 @@ import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.PemTrustOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import org.junit.jupiter.api.AfterAll;
@@ -92,7 +93,7 @@ class KeyExchangeGroupsTest {
 
   @Test
   void aGroupBoringSslDoesNotKnowIsRefusedBeforeAnyContextIsBuilt() {
-    assertThatThrownBy(() -> new KeyExchangeGroups(List.of("x25519", "ffdhe2048")))
+    assertThatThrownBy(() -> new KeyExchangeGroups(List.of("x25519", "ffdhe2048"), Optional.empty()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ffdhe2048");
   }
 
@@ -113,7 +114,7 @@ class KeyExchangeGroupsTest {
         .setHostnameVerificationAlgorithm("")
         .setConnectTimeout(10_000)
         .setTrustOptions(new PemTrustOptions().addCertPath(SharedDevPki.layout().serverCa().certificate().toString()))
-        .setSslEngineOptions(new KeyExchangeGroups(List.of(group))));
+        .setSslEngineOptions(new KeyExchangeGroups(List.of(group), Optional.empty())));
     try {
       NetSocket socket = client.connect(gateway.port(), "127.0.0.1").await(20, TimeUnit.SECONDS);
       socket.close();

@@ -1,10 +1,12 @@
 package io.dcrgateway.bench.jmh;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import io.dcrgateway.config.CryptoConfig;
 import io.dcrgateway.config.DirectoryConfig;
 import io.dcrgateway.config.RegistrationConfig;
 import io.dcrgateway.config.RegistrationConfig.SignedRequestForwarding;
 import io.dcrgateway.config.TrustConfig;
+import io.dcrgateway.crypto.PublicKeyCrypto;
 import io.dcrgateway.devpki.DevPkiLayout;
 import io.dcrgateway.devpki.DevPkiManifest;
 import io.dcrgateway.devpki.SoftwareStatementMinter;
@@ -12,6 +14,7 @@ import io.dcrgateway.policy.Profile;
 import io.dcrgateway.policy.Profiles;
 import io.dcrgateway.replay.ReplayStore;
 import io.dcrgateway.statement.SoftwareStatementVerifier;
+import io.dcrgateway.statement.StatementObserver;
 import io.dcrgateway.statement.TrustedDirectory;
 import io.dcrgateway.statement.VerificationKeys;
 import io.dcrgateway.testkit.OfbDirectory;
@@ -51,6 +54,7 @@ final class HotPath {
   final TrustMaterial trust;
   final DirectoryConfig directory;
   final SoftwareStatementVerifier statements;
+  final SoftwareStatementVerifier awsLcStatements;
   final Profile openFinance;
   final String statement;
   final JsonObject metadata;
@@ -68,6 +72,9 @@ final class HotPath {
     JWKSet directoryKeys = JWKSet.load(layout.directoryJwks().toFile());
     statements = new SoftwareStatementVerifier(List.of(new TrustedDirectory(directory, inMemory(directoryKeys))),
         everyUseFirst(), clock);
+    awsLcStatements = new SoftwareStatementVerifier(List.of(new TrustedDirectory(directory, inMemory(directoryKeys))),
+        everyUseFirst(), clock, StatementObserver.NONE,
+        PublicKeyCrypto.select(CryptoConfig.Provider.AWS_LC).awsLc());
     openFinance = Profiles.build(new RegistrationConfig("open-finance-brasil", Optional.empty(),
         SignedRequestForwarding.ORIGINAL, Optional.empty(), List.of(directory), List.of()))
         .get("open-finance-brasil");

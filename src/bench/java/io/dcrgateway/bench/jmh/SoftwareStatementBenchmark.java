@@ -3,6 +3,7 @@ package io.dcrgateway.bench.jmh;
 import io.dcrgateway.statement.SoftwareStatement;
 import io.dcrgateway.statement.SoftwareStatementVerifier;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -10,10 +11,14 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Stage software statement of every registration: parse the compact JWS, choose the directory by
  * iss, select the key by kid, PS256 signature (one RSA-2048 verify, the floor), issuer, iat and
- * exp. The key set is in memory, as it is once the directory's JWKS is cached.
+ * exp. The key set is in memory, as it is once the directory's JWKS is cached. {@code crypto}:
+ * the signature checked by the JDK ({@code built-in}) or by AWS-LC ({@code aws-lc}).
  */
 @State(Scope.Benchmark)
 public class SoftwareStatementBenchmark {
+
+  @Param({"built-in", "aws-lc"})
+  public String crypto;
 
   private SoftwareStatementVerifier verifier;
   private String statement;
@@ -21,7 +26,7 @@ public class SoftwareStatementBenchmark {
   @Setup
   public void setUp() throws Exception {
     HotPath hotPath = HotPath.get();
-    verifier = hotPath.statements;
+    verifier = crypto.equals("aws-lc") ? hotPath.awsLcStatements : hotPath.statements;
     statement = hotPath.statement;
     verifyStatement();
   }
