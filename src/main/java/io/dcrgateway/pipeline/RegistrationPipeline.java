@@ -35,6 +35,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -433,21 +434,23 @@ public final class RegistrationPipeline {
   private Future<UpstreamResponse> afterwards(RoutingContext ctx, Operation operation, RegistrationRequest request,
       Optional<VerifiedClient> client, Forwarding forwarding, Optional<Claim> claim, Optional<TokenRoute> route,
       UpstreamResponse answer) {
+    // Read once: the new client's id and the URI the TPP is given both come from it.
+    Optional<JsonObject> json = RegistrationResponse.json(answer);
     Future<Void> learned = Future.succeededFuture();
     if (route.isPresent()) {
       // Management of a route's clients is authenticated by the identity server's registration
       // access token alone: the gateway records no owner, but the answer must still name the
       // gateway's URI, or management would bypass it.
       if (operation == Operation.REGISTER && answer.status() >= 200 && answer.status() < 300) {
-        RegistrationResponse.json(answer).map(json -> json.getValue("client_id")).filter(String.class::isInstance)
+        json.map(body -> body.getValue("client_id")).filter(String.class::isInstance)
             .ifPresent(id -> audit.clientIssued(ctx, (String) id));
       }
-      return Future.succeededFuture(RegistrationResponse.withGatewayClientUri(answer,
+      return Future.succeededFuture(RegistrationResponse.withGatewayClientUri(answer, json,
           publicRegistrationUrl(ctx, route.get().path())));
     }
     if (operation == Operation.REGISTER && answer.status() >= 200 && answer.status() < 300) {
-      Optional<String> newClient = RegistrationResponse.json(answer)
-          .flatMap(json -> Optional.ofNullable(json.getValue("client_id")))
+      Optional<String> newClient = json
+          .flatMap(body -> Optional.ofNullable(body.getValue("client_id")))
           .filter(String.class::isInstance).map(String.class::cast);
       // Fail closed: an answer the gateway cannot read would reach the TPP with the identity
       // server's own registration_client_uri, and management would bypass the gateway.
@@ -461,7 +464,7 @@ public final class RegistrationPipeline {
       String deleted = request.clientId().orElseThrow();
       learned = ownership.deleted(deleted).compose(owner -> oneRegistration.deleted(owner, deleted));
     }
-    return learned.map(v -> RegistrationResponse.withGatewayClientUri(answer,
+    return learned.map(v -> RegistrationResponse.withGatewayClientUri(answer, json,
         publicRegistrationUrl(ctx, listener.registrationPath())));
   }
 

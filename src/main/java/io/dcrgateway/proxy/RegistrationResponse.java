@@ -33,12 +33,19 @@ public final class RegistrationResponse {
    * @param publicRegistrationUrl e.g. {@code https://dcr.bank.example/register}
    */
   public static UpstreamResponse withGatewayClientUri(UpstreamResponse answer, String publicRegistrationUrl) {
-    Optional<JsonObject> json = json(answer);
+    return withGatewayClientUri(answer, json(answer), publicRegistrationUrl);
+  }
+
+  /**
+   * @param json the answer's {@link #json}, read once by a caller that needed it too; changed here
+   */
+  public static UpstreamResponse withGatewayClientUri(UpstreamResponse answer, Optional<JsonObject> json,
+      String publicRegistrationUrl) {
     if (json.isEmpty() || !json.get().containsKey("registration_client_uri")
         || !(json.get().getValue("client_id") instanceof String clientId)) {
       return answer;
     }
-    JsonObject body = json.get().copy().put("registration_client_uri", publicRegistrationUrl + "/"
+    JsonObject body = json.get().put("registration_client_uri", publicRegistrationUrl + "/"
         + URLEncoder.encode(clientId, StandardCharsets.UTF_8).replace("+", "%20"));
     return new UpstreamResponse(answer.status(), answer.statusMessage(), answer.headers(), body.toBuffer());
   }

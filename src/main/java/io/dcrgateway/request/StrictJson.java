@@ -1,6 +1,9 @@
 package io.dcrgateway.request;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -8,6 +11,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The gateway and the identity server must not be able to read different values from one body:
@@ -16,9 +24,13 @@ import java.nio.charset.StandardCharsets;
  */
 public final class StrictJson {
 
+  /** The same rules as {@link #read}, through Jackson's data binding: for comparison in tests. */
   public static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  /** Jackson's tokenizer (with its nesting, number and string limits); duplicates are caught in {@link #tree}. */
+  private static final JsonFactory TOKENS = new JsonFactory();
 
   private StrictJson() {
   }
@@ -38,7 +50,82 @@ public final class StrictJson {
    * readers could disagree on what the bytes say.
    */
   public static Object read(byte[] utf8) throws IOException, NotUtf8 {
-    return plainAscii(utf8) ? MAPPER.readValue(utf8, Object.class) : MAPPER.readValue(text(utf8), Object.class);
+    try (JsonParser parser = plainAscii(utf8) ? TOKENS.createParser(utf8) : TOKENS.createParser(text(utf8))) {
+      return tree(parser);
+    }
+  }
+
+  /**
+   * One JSON value as Jackson's untyped binding gives it (LinkedHashMap, ArrayList, String,
+   * Integer, Long or BigInteger, Double, Boolean, null), built from the tokens in a loop (no
+   * recursion, however deep the parser allows), a repeated key in an object refused at the
+   * map's put and anything after the value refused. Half the allocation of the data binding with
+   * duplicate detection, which keeps a hash set of names per object besides the map itself.
+   */
+  private static Object tree(JsonParser parser) throws IOException {
+    JsonToken token = parser.nextToken();
+    if (token == null) {
+      throw new JsonParseException(parser, "No content to map due to end-of-input");
+    }
+    ArrayDeque<Object> open = new ArrayDeque<>();
+    Object root = null;
+    String field = null; // in an object, every value comes right after its name
+    for (; ; token = parser.nextToken()) {
+      if (token == null) {
+        throw new JsonParseException(parser, "Unexpected end-of-input");
+      }
+      Object value;
+      switch (token) {
+        case FIELD_NAME -> {
+          field = parser.currentName();
+          continue;
+        }
+        case END_OBJECT, END_ARRAY -> {
+          open.pop();
+          if (open.isEmpty()) {
+            return nothingAfter(parser, root);
+          }
+          continue;
+        }
+        case START_OBJECT -> value = new LinkedHashMap<String, Object>();
+        case START_ARRAY -> value = new ArrayList<Object>();
+        case VALUE_STRING -> value = parser.getText();
+        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> value = parser.getNumberValue();
+        case VALUE_TRUE -> value = Boolean.TRUE;
+        case VALUE_FALSE -> value = Boolean.FALSE;
+        case VALUE_NULL -> value = null;
+        default -> throw new JsonParseException(parser, "Unexpected token " + token);
+      }
+      Object parent = open.peek();
+      if (parent == null) {
+        root = value;
+      } else if (parent instanceof Map<?, ?> map) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> object = (Map<String, Object>) map;
+        int before = object.size();
+        object.put(field, value);
+        if (object.size() == before) {
+          throw new JsonParseException(parser, "Duplicate field '" + field + "'");
+        }
+      } else {
+        @SuppressWarnings("unchecked")
+        List<Object> array = (List<Object>) parent;
+        array.add(value);
+      }
+      if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+        open.push(value);
+      } else if (parent == null) {
+        return nothingAfter(parser, root);
+      }
+    }
+  }
+
+  private static Object nothingAfter(JsonParser parser, Object root) throws IOException {
+    JsonToken trailing = parser.nextToken();
+    if (trailing != null) {
+      throw new JsonParseException(parser, "Trailing token (of type " + trailing + ") found after value");
+    }
+    return root;
   }
 
   /** Strict UTF-8 to text: a malformed sequence, an overlong form or a lone surrogate is refused. */

@@ -12,6 +12,7 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import io.dcrgateway.error.GatewayException;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -33,15 +34,28 @@ final class JwsSignatureCheck {
   }
 
   /**
+   * What a token's header and claims must satisfy: built once per directory where they do not
+   * change per request (nimbus' claims verifier is immutable once its skew is set).
+   */
+  record Rules(Set<String> algorithms, DefaultJWTClaimsVerifier<SecurityContext> claims) {
+
+    static Rules of(Collection<String> algorithms, JWTClaimsSet exactMatch, Set<String> required, Duration skew) {
+      DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(exactMatch, required);
+      claims.setMaxClockSkew((int) skew.toSeconds());
+      return new Rules(Set.copyOf(algorithms), claims);
+    }
+  }
+
+  /**
    * @param what how the token is named in messages ("software statement", "request JWT")
    * @param reasonPrefix the stable prefix of reason ids ({@code statement}, {@code request-jwt})
    */
-  static JWTClaimsSet verify(KeyVerifiers verifiersOfKeys, CompactJws jws, JWKSet keys, Set<String> algorithms, JWTClaimsSet exactMatch,
-      Set<String> required, Duration skew, String what, String reasonPrefix, Rejection rejection) {
+  static JWTClaimsSet verify(KeyVerifiers verifiersOfKeys, CompactJws jws, JWKSet keys, Rules rules, String what,
+      String reasonPrefix, Rejection rejection) {
     String kid = jws.header().getKeyID();
     try {
       DefaultJOSEObjectTypeVerifier.JWT.verify(jws.header().getType(), null);
-      if (!algorithms.contains(jws.header().getAlgorithm().getName())) {
+      if (!rules.algorithms().contains(jws.header().getAlgorithm().getName())) {
         throw new BadJOSEException("Signed JWT rejected: Another algorithm expected, or no matching key(s) found");
       }
       List<JWSVerifier> verifiers = verifiersOfKeys.of(keys, jws.header());
@@ -59,9 +73,7 @@ final class JwsSignatureCheck {
     }
     try {
       JWTClaimsSet claims = JWTClaimsSet.parse(jws.claims());
-      DefaultJWTClaimsVerifier<SecurityContext> verifier = new DefaultJWTClaimsVerifier<>(exactMatch, required);
-      verifier.setMaxClockSkew((int) skew.toSeconds());
-      verifier.verify(claims, null);
+      rules.claims().verify(claims, null);
       return claims;
     } catch (ParseException e) {
       throw rejection.of(reasonPrefix + ".claims", what + " claims are not acceptable: " + e.getMessage());

@@ -109,9 +109,9 @@ public final class SignedRequestVerifier {
         .map(keys -> {
           JWTClaimsSet.Builder exact = new JWTClaimsSet.Builder().issuer(softwareId.get());
           audience.ifPresent(exact::audience);
-          JWTClaimsSet claims = JwsSignatureCheck.verify(statements.keyVerifiers(), jwt, keys, ALGORITHMS, exact.build(),
-              Set.of("iss", "aud", "iat", "exp", "jti"), skew, "request JWT", "request-jwt",
-              SignedRequestVerifier::invalid);
+          JWTClaimsSet claims = JwsSignatureCheck.verify(statements.keyVerifiers(), jwt, keys,
+              JwsSignatureCheck.Rules.of(ALGORITHMS, exact.build(), Set.of("iss", "aud", "iat", "exp", "jti"), skew),
+              "request JWT", "request-jwt", SignedRequestVerifier::invalid);
           Instant issued = claims.getIssueTime().toInstant();
           Instant expires = claims.getExpirationTime().toInstant();
           if (Duration.between(issued, expires).compareTo(MAX_LIFETIME) > 0

@@ -11,7 +11,6 @@ import io.vertx.core.json.JsonObject;
 import java.security.Provider;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +33,7 @@ public final class SoftwareStatementVerifier {
   private final Clock clock;
   private final StatementObserver observer;
   private final KeyVerifiers verifiers;
+  private final Map<String, JwsSignatureCheck.Rules> rulesByIssuer;
 
   public SoftwareStatementVerifier(List<TrustedDirectory> directories, ReplayStore replay, Clock clock) {
     this(directories, replay, clock, StatementObserver.NONE);
@@ -52,6 +52,9 @@ public final class SoftwareStatementVerifier {
   public SoftwareStatementVerifier(List<TrustedDirectory> directories, ReplayStore replay, Clock clock,
       StatementObserver observer, Optional<Provider> crypto) {
     this.verifiers = new KeyVerifiers(crypto);
+    this.rulesByIssuer = directories.stream().map(TrustedDirectory::config).collect(Collectors.toUnmodifiableMap(
+        DirectoryConfig::issuer, config -> JwsSignatureCheck.Rules.of(config.algorithms(),
+            new JWTClaimsSet.Builder().issuer(config.issuer()).build(), Set.of("iss", "iat"), config.clockSkew())));
     this.byIssuer = directories.stream()
         .collect(Collectors.toUnmodifiableMap(d -> d.config().issuer(), Function.identity()));
     this.replay = replay;
@@ -185,9 +188,8 @@ public final class SoftwareStatementVerifier {
   }
 
   private SoftwareStatement check(CompactJws jwt, JWKSet keys, DirectoryConfig config) {
-    JWTClaimsSet claims = JwsSignatureCheck.verify(verifiers, jwt, keys, new LinkedHashSet<>(config.algorithms()),
-        new JWTClaimsSet.Builder().issuer(config.issuer()).build(), Set.of("iss", "iat"),
-        config.clockSkew(), "software statement", "statement", StatementRejections::invalid);
+    JWTClaimsSet claims = JwsSignatureCheck.verify(verifiers, jwt, keys, rulesByIssuer.get(config.issuer()),
+        "software statement", "statement", StatementRejections::invalid);
     Instant now = clock.instant();
     Instant iat = claims.getIssueTime().toInstant();
     if (iat.isBefore(now.minus(config.maxAge()))) {

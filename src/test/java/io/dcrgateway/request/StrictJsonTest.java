@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * RFC 8259 §8.1: JSON exchanged between systems is UTF-8. Bodies and JWT payloads are read as
@@ -67,6 +69,40 @@ class StrictJsonTest {
   void aDuplicateKeyIsRefusedOnBothPaths() {
     assertThatThrownBy(() -> StrictJson.read(utf8("{\"a\":1,\"a\":2}"))).isInstanceOf(JsonProcessingException.class);
     assertThatThrownBy(() -> StrictJson.read(utf8("{\"é\":1,\"é\":2}"))).isInstanceOf(JsonProcessingException.class);
+  }
+
+  /** What the gateway reads is what Jackson's untyped data binding with the same rules reads. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{}", "[]", "\"x\"", "1", "null", "true",
+      "{\"a\":{\"b\":[1,2,{\"c\":null}],\"d\":[]},\"e\":false}",
+      "[0,-0,1.5,-2.5e3,1E-5,2147483647,2147483648,-9223372036854775808,9223372036854775808,"
+          + "123456789012345678901234567890,0.1,1e308]",
+      "{\"s\":\"\\u00e9\\n\\\"q\\\" \\ud83d\\ude00\"}",
+      "{\"a\":null,\"b\":[null,null]}",
+      " \n\t{ \"spaced\" : [ 1 , 2 ] } \r\n",
+      "[[[[[[[[[[[[[[[[[[[[\"deep\"]]]]]]]]]]]]]]]]]]]]",
+  })
+  void readsWhatJacksonsDataBindingReads(String json) throws Exception {
+    assertThat(StrictJson.read(utf8(json))).isEqualTo(StrictJson.MAPPER.readValue(utf8(json), Object.class));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "", "   ", "{", "[1,", "{\"a\":1}{}", "{\"a\":1} x", "[1]]", "1 2",
+      "{\"a\":null,\"a\":1}", "{\"o\":{\"k\":1,\"k\":1}}", "[{\"k\":[],\"k\":{}}]",
+      "{\"a\"}", "{\"a\":}", "[1,]", "{'a':1}", "NaN", "[01]",
+  })
+  void refusesWhatJacksonsDataBindingRefuses(String json) {
+    assertThatThrownBy(() -> StrictJson.MAPPER.readValue(utf8(json), Object.class))
+        .isInstanceOf(JsonProcessingException.class);
+    assertThatThrownBy(() -> StrictJson.read(utf8(json))).isInstanceOf(JsonProcessingException.class);
+  }
+
+  @Test
+  void aDuplicateKeyIsNamedInTheError() {
+    assertThatThrownBy(() -> StrictJson.read(utf8("{\"jwks_uri\":\"a\",\"jwks_uri\":\"b\"}")))
+        .hasMessageStartingWith("Duplicate field 'jwks_uri'");
   }
 
   private static byte[] utf8(String text) {
