@@ -6,6 +6,7 @@ import io.dcrgateway.error.GatewayException;
 import io.dcrgateway.request.RegistrationRequest;
 import io.dcrgateway.tls.VerifiedClient;
 import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -22,7 +23,11 @@ import io.vertx.core.net.PemTrustOptions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -43,18 +48,45 @@ public final class UpstreamClient {
   static final long MAX_ANSWER_BYTES = 1024 * 1024;
 
   private final Vertx vertx;
-  private final HttpClientAgent client;
+  /** Off an event loop (not a path requests take today): one pool of its own. */
+  private final HttpClientAgent shared;
+  private final Map<Thread, HttpClientAgent> byEventLoop = new ConcurrentHashMap<>();
+  private final HttpClientOptions httpOptions;
+  private final PoolOptions poolPerEventLoop;
   private final UpstreamConfig config;
   private final UpstreamHeaders headers;
   /** Without trailing slashes, once: a regex per request costs more than the rest of the URI. */
   private final String baseUrl;
 
   public UpstreamClient(Vertx vertx, UpstreamConfig config, UpstreamHeaders headers) {
+    this(vertx, config, headers, 1);
+  }
+
+  /**
+   * @param eventLoops how many event loops serve the listener: each gets its own pool, a share of
+   *     {@code upstream.pool-size}. Vert.x's pool hands the most recently used connection to
+   *     whichever loop asks, and a connection belongs to the loop that opened it, so with one
+   *     shared pool a forwarded request and its answer crossed between loops (two task hand-overs
+   *     and wake-ups per request); per loop, a request stays on its loop from TPP to identity server.
+   */
+  public UpstreamClient(Vertx vertx, UpstreamConfig config, UpstreamHeaders headers, int eventLoops) {
     this.vertx = vertx;
     this.config = config;
     this.headers = headers;
     this.baseUrl = config.baseUrl().toString().replaceAll("/+$", "");
-    this.client = vertx.createHttpClient(clientOptions(config), new PoolOptions().setHttp1MaxSize(config.poolSize()));
+    this.httpOptions = clientOptions(config);
+    this.poolPerEventLoop = new PoolOptions().setHttp1MaxSize(
+        Math.max(1, (config.poolSize() + eventLoops - 1) / Math.max(1, eventLoops)));
+    this.shared = vertx.createHttpClient(httpOptions, poolPerEventLoop);
+  }
+
+  private HttpClientAgent client() {
+    Context context = Vertx.currentContext();
+    if (context == null || !context.isEventLoopContext() || !Context.isOnEventLoopThread()) {
+      return shared;
+    }
+    return byEventLoop.computeIfAbsent(Thread.currentThread(),
+        loop -> vertx.createHttpClient(httpOptions, poolPerEventLoop));
   }
 
   /**
@@ -93,7 +125,7 @@ public final class UpstreamClient {
         .setFollowRedirects(false)
         .setConnectTimeout(config.connectTimeout().toMillis())
         .setIdleTimeout(config.responseTimeout().toMillis());
-    client.request(options)
+    client().request(options)
         .compose(outgoing -> {
           sent.set(outgoing);
           outgoing.headers().setAll(outbound);
@@ -137,7 +169,10 @@ public final class UpstreamClient {
   }
 
   public Future<Void> close() {
-    return client.close();
+    List<Future<Void>> closing = new ArrayList<>();
+    closing.add(shared.close());
+    byEventLoop.values().forEach(client -> closing.add(client.close()));
+    return Future.join(closing).mapEmpty();
   }
 
   private String registrationPath(RegistrationRequest request) {

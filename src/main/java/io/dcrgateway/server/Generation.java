@@ -69,7 +69,8 @@ final class Generation {
       TrustMaterial trust = preflight.trust();
       ClientCertificateVerifier verifier = new ClientCertificateVerifier(trust, Clock.systemUTC(),
           metrics.certificateVerifications());
-      UpstreamClient upstream = new UpstreamClient(vertx, config.upstream(), new UpstreamHeaders(config.forwarding()));
+      UpstreamClient upstream = new UpstreamClient(vertx, config.upstream(), new UpstreamHeaders(config.forwarding()),
+          PublicListener.instancesForThisMachine());
       // Only when a trust domain asks for it: with revocation off nothing changes, no timer runs.
       Optional<RevocationChecker> revocation = RevocationChecker.create(vertx, config.trust(), config.fetch(), Clock.systemUTC(),
           () -> new RevocationMetrics(metrics.registry()));

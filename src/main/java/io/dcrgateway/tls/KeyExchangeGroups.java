@@ -22,9 +22,10 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * BoringSSL engine options whose TLS contexts accept only {@code listener.tls.groups} for the
- * key exchange, and whose RSA handshake signatures may be made by AWS-LC ({@code crypto.provider}). Vert.x has no setting for groups; its engine options name the factory that
- * builds every context of the listener, including those a certificate reload makes, so the
- * groups are given to Netty there.
+ * key exchange, and whose RSA handshake signatures may be made by AWS-LC ({@code crypto.provider}).
+ * Vert.x has no setting for either; its engine options name the factory that builds every
+ * context of the listener, including those a certificate reload makes, so both are given to
+ * Netty there.
  */
 final class KeyExchangeGroups extends OpenSSLEngineOptions {
 
