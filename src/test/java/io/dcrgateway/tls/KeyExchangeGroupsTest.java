@@ -2,19 +2,14 @@ package io.dcrgateway.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.dcrgateway.config.GatewayConfig;
 import io.dcrgateway.config.ListenerConfig;
 import io.dcrgateway.config.ListenerConfig.ServerTlsConfig;
-import io.dcrgateway.config.ListenerConfig.TlsEngine;
 import io.dcrgateway.testkit.OpenSslClient;
-import io.dcrgateway.testkit.RecordingUpstream;
 import io.dcrgateway.testkit.RunningGateway;
 import io.dcrgateway.testkit.SharedDevPki;
 import io.dcrgateway.testkit.TestConfigs;
-import io.dcrgateway.testkit.TestVertx;
-import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
@@ -24,8 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,25 +26,7 @@ import org.junit.jupiter.api.Test;
  * uses only the configured groups; by default the post-quantum hybrid X25519MLKEM768 for clients
  * that offer it, and the classic curves for everyone else.
  */
-class KeyExchangeGroupsTest {
-
-  private static Vertx vertx;
-  private static RecordingUpstream upstream;
-
-  @BeforeAll
-  static void start() throws Exception {
-    assumeTrue(TestConfigs.TLS_ENGINE == TlsEngine.OPENSSL, "groups are BoringSSL's setting");
-    vertx = TestVertx.create();
-    upstream = RecordingUpstream.start(vertx);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (vertx != null) {
-      upstream.close();
-      vertx.close().await(20, TimeUnit.SECONDS);
-    }
-  }
+class KeyExchangeGroupsTest extends BoringSslListenerTest {
 
   @Test
   void byDefaultAClientOfferingOnlyTheHybridGroupGetsIt() throws Exception {

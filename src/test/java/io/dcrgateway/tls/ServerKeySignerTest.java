@@ -1,34 +1,26 @@
 package io.dcrgateway.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.dcrgateway.config.CryptoConfig;
 import io.dcrgateway.config.GatewayConfig;
-import io.dcrgateway.config.ListenerConfig.TlsEngine;
 import io.dcrgateway.crypto.PublicKeyCrypto;
 import io.dcrgateway.devpki.DevPkiLayout;
 import io.dcrgateway.testkit.OpenSslClient;
-import io.dcrgateway.testkit.RecordingUpstream;
 import io.dcrgateway.testkit.RunningGateway;
 import io.dcrgateway.testkit.SharedDevPki;
 import io.dcrgateway.testkit.TestConfigs;
-import io.dcrgateway.testkit.TestVertx;
-import io.vertx.core.Vertx;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.util.Date;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,25 +29,7 @@ import org.junit.jupiter.api.Test;
  * made by AWS-LC, in each scheme a client may ask for, and an independent client (OpenSSL)
  * verifies it; with the built-in code BoringSSL makes it.
  */
-class ServerKeySignerTest {
-
-  private static Vertx vertx;
-  private static RecordingUpstream upstream;
-
-  @BeforeAll
-  static void start() throws Exception {
-    assumeTrue(TestConfigs.TLS_ENGINE == TlsEngine.OPENSSL, "the private key method is BoringSSL's");
-    vertx = TestVertx.create();
-    upstream = RecordingUpstream.start(vertx);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (vertx != null) {
-      upstream.close();
-      vertx.close().await(20, TimeUnit.SECONDS);
-    }
-  }
+class ServerKeySignerTest extends BoringSslListenerTest {
 
   @Test
   void awsLcLoadsOnTheMachinesTheGatewayShipsFor() throws Exception {
