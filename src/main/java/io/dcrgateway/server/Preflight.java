@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * Everything a valid config file names, loaded and checked before any port is bound: TLS
- * material, the rule profiles and the public-key crypto library. {@code run} and {@code check-config} both go through here, so
- * they report the same problems.
+ * material, the rule profiles and the public-key crypto library. {@code run} and
+ * {@code check-config} both go through here, so they report the same problems.
  */
 public record Preflight(TrustMaterial trust, Map<String, Profile> profiles, PublicKeyCrypto crypto) {
 

@@ -11,7 +11,6 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.PSSParameterSpec;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
-import javax.crypto.Cipher;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLEngine;
@@ -27,7 +26,7 @@ import javax.net.ssl.X509KeyManager;
  */
 final class ServerKeySigner implements OpenSslPrivateKeyMethod {
 
-  /** Full handshakes signed here, process-wide: tests and the bench see that this path ran. */
+  /** Handshake signatures made here, process-wide: what tests check to see that this path ran. */
   static final LongAdder SIGNED = new LongAdder();
 
   private final Provider provider;
@@ -100,11 +99,12 @@ final class ServerKeySigner implements OpenSslPrivateKeyMethod {
     return signature;
   }
 
-  /** The raw RSA decryption of a TLS 1.2 RSA key exchange (BoringSSL checks the padding itself). */
+  /**
+   * Only a TLS 1.2 static RSA key exchange asks for this, and the listener refuses those suites at
+   * config load (FAPI: ECDHE only): a handshake that got here anyway fails rather than decrypt.
+   */
   @Override
-  public byte[] decrypt(SSLEngine engine, byte[] input) throws Exception {
-    Cipher cipher = Cipher.getInstance("RSA/ECB/NoPadding", provider);
-    cipher.init(Cipher.DECRYPT_MODE, key);
-    return cipher.doFinal(input);
+  public byte[] decrypt(SSLEngine engine, byte[] input) {
+    throw new UnsupportedOperationException("static RSA key exchange is not enabled on this listener");
   }
 }
