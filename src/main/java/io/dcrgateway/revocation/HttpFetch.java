@@ -2,6 +2,7 @@ package io.dcrgateway.revocation;
 
 import io.dcrgateway.fetch.FetchGuard;
 import io.dcrgateway.fetch.FetchTarget;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -9,6 +10,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
@@ -60,39 +62,51 @@ final class HttpFetch {
     RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(url.toString())
         .setConnectTimeout(millis).setIdleTimeout(millis);
     target.pinned().ifPresent(options::setServer);
-    client.request(options)
-        .compose(request -> {
-          sent.set(request);
-          if (contentType != null) {
-            request.putHeader("Content-Type", contentType);
-          }
-          return body.length() == 0 ? request.send() : request.send(body);
-        })
-        .onComplete(done -> {
-          if (done.failed()) {
-            result.tryFail(new RevocationFetchException(url + " unreachable: " + done.cause().getMessage()));
-            return;
-          }
-          var response = done.result();
-          if (response.statusCode() != 200) {
-            result.tryFail(new RevocationFetchException(url + " answered HTTP " + response.statusCode()));
-            response.request().reset();
-            return;
-          }
-          Buffer collected = Buffer.buffer();
-          response.handler(chunk -> {
-            if (collected.length() + (long) chunk.length() > maxBytes) {
-              if (result.tryFail(new RevocationFetchException(url + " answered more than " + maxBytes + " bytes"))) {
-                response.request().reset();
-              }
-              return;
-            }
-            collected.appendBuffer(chunk);
-          });
-          response.exceptionHandler(e -> result.tryFail(new RevocationFetchException(url + ": " + e.getMessage())));
-          response.endHandler(v -> result.tryComplete(collected));
-        });
+    client.request(options).onComplete(opened -> {
+      if (opened.failed()) {
+        result.tryFail(new RevocationFetchException(url + " unreachable: " + opened.cause().getMessage()));
+        return;
+      }
+      HttpClientRequest request = opened.result();
+      sent.set(request);
+      // Listened to before anything is sent: the answer's future completes on the request's own
+      // context, where its body then flows. A listener chained through another future could run a
+      // turn later, after the body and its end had gone by (seen: a responder's answer lost, and
+      // the fetch timing out).
+      request.response().onComplete(answered -> collect(url, answered, result, maxBytes));
+      if (contentType != null) {
+        request.putHeader("Content-Type", contentType);
+      }
+      (body.length() == 0 ? request.end() : request.end(body)).onFailure(e -> result.tryFail(new RevocationFetchException(url + " unreachable: "
+          + e.getMessage())));
+    });
     return result.future().andThen(v -> vertx.cancelTimer(deadline));
+  }
+
+  private static void collect(URI url, AsyncResult<HttpClientResponse> answered, Promise<Buffer> result,
+      long maxBytes) {
+    if (answered.failed()) {
+      result.tryFail(new RevocationFetchException(url + " unreachable: " + answered.cause().getMessage()));
+      return;
+    }
+    HttpClientResponse response = answered.result();
+    if (response.statusCode() != 200) {
+      result.tryFail(new RevocationFetchException(url + " answered HTTP " + response.statusCode()));
+      response.request().reset();
+      return;
+    }
+    Buffer collected = Buffer.buffer();
+    response.handler(chunk -> {
+      if (collected.length() + (long) chunk.length() > maxBytes) {
+        if (result.tryFail(new RevocationFetchException(url + " answered more than " + maxBytes + " bytes"))) {
+          response.request().reset();
+        }
+        return;
+      }
+      collected.appendBuffer(chunk);
+    });
+    response.exceptionHandler(e -> result.tryFail(new RevocationFetchException(url + ": " + e.getMessage())));
+    response.endHandler(v -> result.tryComplete(collected));
   }
 
   Future<Void> close() {
