@@ -125,20 +125,26 @@ public final class UpstreamClient {
         .setFollowRedirects(false)
         .setConnectTimeout(config.connectTimeout().toMillis())
         .setIdleTimeout(config.responseTimeout().toMillis());
-    client().request(options)
-        .compose(outgoing -> {
-          sent.set(outgoing);
-          outgoing.headers().setAll(outbound);
-          // Sent once, whatever happens next: no retry of a registration the IS may have acted on.
-          return outgoing.send(body);
-        })
-        .onComplete(done -> {
-          if (done.failed()) {
-            result.tryFail(translate(done.cause()));
-          } else {
-            collect(done.result(), result);
-          }
-        });
+    client().request(options).onComplete(opened -> {
+      if (opened.failed()) {
+        result.tryFail(translate(opened.cause()));
+        return;
+      }
+      HttpClientRequest outgoing = opened.result();
+      sent.set(outgoing);
+      outgoing.headers().setAll(outbound);
+      // Listened to before anything is sent, on the request's own future: a listener chained
+      // through another future may run after the answer's body has gone by (revocation/HttpFetch).
+      outgoing.response().onComplete(answered -> {
+        if (answered.failed()) {
+          result.tryFail(translate(answered.cause()));
+        } else {
+          collect(answered.result(), result);
+        }
+      });
+      // Sent once, whatever happens next: no retry of a registration the IS may have acted on.
+      outgoing.end(body).onFailure(e -> result.tryFail(translate(e)));
+    });
     return result.future().andThen(v -> vertx.cancelTimer(deadline));
   }
 
