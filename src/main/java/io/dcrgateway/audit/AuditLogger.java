@@ -17,7 +17,8 @@ import java.util.logging.Logger;
  *
  * <p>Nothing is dropped: when the queue is full (the log cannot keep up), the caller writes the
  * record itself, slower but complete, so such a line may come out of order; the hash-chained
- * audit file keeps the order. {@link #close()} writes what is queued.
+ * audit file keeps the order. {@link #close()} writes what is queued. A batch goes to the
+ * console in one write where the console is where the logger's records go ({@link ConsoleLines}).
  */
 public final class AuditLogger implements java.util.function.Consumer<JsonObject>, AutoCloseable {
 
@@ -34,6 +35,8 @@ public final class AuditLogger implements java.util.function.Consumer<JsonObject
 
   private final BlockingQueue<JsonObject> queue = new ArrayBlockingQueue<>(CAPACITY);
   private final Thread writer;
+  /** Used by the writer thread only. */
+  private final ConsoleLines lines = new ConsoleLines();
   private volatile boolean closed;
 
   public AuditLogger() {
@@ -66,11 +69,10 @@ public final class AuditLogger implements java.util.function.Consumer<JsonObject
           LockSupport.parkNanos(GATHER_NANOS);
         }
         queue.drainTo(batch);
-        for (JsonObject record : batch) {
-          if (record == STOP) {
-            return;
-          }
-          write(record);
+        int stop = batch.indexOf(STOP);
+        lines.write(LOG, stop < 0 ? batch : batch.subList(0, stop), AuditLogger::write);
+        if (stop >= 0) {
+          return;
         }
         batch.clear();
       }
