@@ -2,8 +2,10 @@ package io.dcrgateway.dn;
 
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.security.auth.x500.X500Principal;
 
 /**
@@ -13,10 +15,15 @@ import javax.security.auth.x500.X500Principal;
  *
  * <p>Single-valued accessors throw {@link AmbiguousAttributeException} when the subject carries
  * different values of the attribute, rather than choose one.
+ *
+ * <p>An instance may be kept with its certificate and read by every request of the client: the
+ * values of each type are collected once, at the first ask.
  */
 public final class SubjectAttributes {
 
   private final DistinguishedName subject;
+  private final Map<AttributeType, List<String>> valuesByType = new ConcurrentHashMap<>(4);
+  private final Map<AttributeType, List<String>> distinctByType = new ConcurrentHashMap<>(4);
 
   private SubjectAttributes(DistinguishedName subject) {
     this.subject = subject;
@@ -43,6 +50,10 @@ public final class SubjectAttributes {
    * is not a character string has no text and is left out: it cannot equal an SSA claim anyway.
    */
   public List<String> values(AttributeType type) {
+    return valuesByType.computeIfAbsent(type, this::collect);
+  }
+
+  private List<String> collect(AttributeType type) {
     return subject.rdns().stream()
         .flatMap(rdn -> rdn.typesAndValues().stream())
         .filter(typeAndValue -> typeAndValue.type().equals(type))
@@ -56,7 +67,7 @@ public final class SubjectAttributes {
    * @throws AmbiguousAttributeException when the subject carries different values of it
    */
   public Optional<String> single(AttributeType type) {
-    List<String> distinct = values(type).stream().distinct().toList();
+    List<String> distinct = distinctByType.computeIfAbsent(type, t -> values(t).stream().distinct().toList());
     if (distinct.size() > 1) {
       throw new AmbiguousAttributeException(type, distinct);
     }

@@ -9,6 +9,7 @@ import io.dcrgateway.policy.Profile;
 import io.dcrgateway.policy.ProfileEvaluator;
 import io.dcrgateway.policy.RegistrationContext;
 import io.dcrgateway.policy.Violation;
+import io.dcrgateway.proxy.JsonBody;
 import io.dcrgateway.replay.Claimed;
 import io.dcrgateway.request.RegistrationRequest;
 import io.dcrgateway.request.RequestBody;
@@ -71,7 +72,8 @@ public final class RegistrationChecks {
     return statementOf(metadata)
         .compose(statement -> {
           PolicyDecision decision = decide(request, client, operation, metadata, statement);
-          Buffer forwarded = decision.amended() ? decision.metadata().toBuffer() : request.body();
+          Buffer forwarded = decision.amended() ? JsonBody.of(decision.metadata(), request.body().length() + 256)
+              : request.body();
           Future<Optional<Claimed>> claimed = statement.map(s -> statements.claimOnce(s, operation.name()))
               .orElse(Future.succeededFuture(Optional.empty()));
           return claimed.map(c -> new Forwarding(forwarded, Optional.of("application/json"), statement,
@@ -98,7 +100,7 @@ public final class RegistrationChecks {
           return signedRequestForwarding == SignedRequestForwarding.ORIGINAL
               ? new Forwarding(request.body(), Optional.of("application/jose"), Optional.of(signed.statement()),
                   decision.reported(), claimed)
-              : new Forwarding(decision.metadata().toBuffer(), Optional.of("application/json"),
+              : new Forwarding(JsonBody.of(decision.metadata(), request.body().length()), Optional.of("application/json"),
                   Optional.of(signed.statement()), decision.reported(), claimed);
         }));
   }

@@ -47,6 +47,7 @@ public final class RegistrationResponse {
     }
     JsonObject body = json.get().put("registration_client_uri", publicRegistrationUrl + "/"
         + URLEncoder.encode(clientId, StandardCharsets.UTF_8).replace("+", "%20"));
-    return new UpstreamResponse(answer.status(), answer.statusMessage(), answer.headers(), body.toBuffer());
+    return new UpstreamResponse(answer.status(), answer.statusMessage(), answer.headers(),
+        JsonBody.of(body, answer.body().length() + publicRegistrationUrl.length() + clientId.length() + 64));
   }
 }

@@ -10,6 +10,7 @@ import io.dcrgateway.policy.Rule;
 import io.dcrgateway.policy.RuleParams;
 import io.dcrgateway.policy.RuleResult;
 import io.dcrgateway.statement.SoftwareStatement;
+import io.dcrgateway.tls.CertificateMemo;
 import java.util.Optional;
 
 /**
@@ -29,6 +30,8 @@ import java.util.Optional;
 public final class CertificateBoundToStatement implements Rule {
 
   public static final String ID = "certificate.bound-to-statement";
+  /** The client's parsed subject, kept with the certificate: every registration of the client asks. */
+  private static final CertificateMemo.Key<SubjectAttributes> SUBJECT = new CertificateMemo.Key<>("subject-attributes");
 
   private final String softwareIdFrom;
   private final String orgIdFrom;
@@ -73,7 +76,8 @@ public final class CertificateBoundToStatement implements Rule {
       return RuleResult.reject(error, "the software statement must be presented with a client certificate");
     }
     SoftwareStatement statement = context.statement().get();
-    SubjectAttributes subject = SubjectAttributes.of(context.client().subjectName());
+    SubjectAttributes subject = context.client().memo().get(SUBJECT,
+        () -> SubjectAttributes.of(context.client().subjectName()));
     try {
       Optional<String> mismatch = softwareIdMismatch(subject, statement);
       if (mismatch.isEmpty()) {

@@ -30,9 +30,12 @@ import io.dcrgateway.devpki.UkTransportSubject;
 import io.dcrgateway.policy.Operation;
 import io.dcrgateway.policy.RegistrationContext;
 import io.dcrgateway.policy.Rule;
+import io.dcrgateway.policy.RuleResult;
 import io.dcrgateway.statement.SoftwareStatement;
+import io.dcrgateway.tls.VerifiedClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -138,6 +141,27 @@ class StatementBindingTest {
     var reject = assertRejects(rule("certificate.bound-to-statement").evaluate(over(twoUids, Operation.REGISTER)),
         "invalid_software_statement");
     assertThat(reject.description()).contains(SOFTWARE_ID, OTHER_SOFTWARE_ID, "names the TPP once");
+  }
+
+  @Test
+  void everyRequestOfOneClientIsJudgedAlikeWhileItsSubjectIsKeptWithTheCertificate() {
+    // The parsed subject is kept with the verified client: later requests must not see a
+    // different answer, an ambiguous subject included.
+    IssuedCertificate twoUids = CertificateIssuer.forSubject("UID=" + SOFTWARE_ID + "+UID=" + OTHER_SOFTWARE_ID
+        + ",2.5.4.97=OFBBR-" + ORG_ID + ",CN=tpp.example,C=BR").key(KeySpec.ecP256()).selfSigned();
+    Rule rule = rule("certificate.bound-to-statement");
+    for (IssuedCertificate certificate : List.of(OFB_CERTIFICATE, twoUids, UK_CERTIFICATE)) {
+      VerifiedClient client = new VerifiedClient(certificate.certificate(), certificate.issuerChain(), "test");
+      RuleResult first = rule.evaluate(sameClient(client));
+      RuleResult second = rule.evaluate(sameClient(client));
+      assertThat(second).as("second request of %s", certificate.certificate().getSubjectX500Principal())
+          .isEqualTo(first);
+    }
+  }
+
+  private static RegistrationContext sameClient(VerifiedClient client) {
+    return new RegistrationContext(Operation.REGISTER, new JsonObject(), Optional.of(ofbStatement(ofbClaims())), client,
+        Optional.empty());
   }
 
   @Test
