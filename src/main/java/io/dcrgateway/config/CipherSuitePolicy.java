@@ -1,10 +1,13 @@
 package io.dcrgateway.config;
 
+import java.security.KeyManagementException;
 import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 
 /**
  * Which configured cipher suite names the listener may offer: AEAD suites with forward secrecy
@@ -25,8 +28,14 @@ final class CipherSuitePolicy {
     String jvm = "Java " + Runtime.version().feature() + "." + Runtime.version().interim()
         + "." + Runtime.version().update();
     try {
-      return new CipherSuitePolicy(
-          Set.of(SSLContext.getDefault().getSupportedSSLParameters().getCipherSuites()), jvm);
+      // Not SSLContext.getDefault(): that one also reads the JDK's cacerts and key store (about a
+      // tenth of the start-up's main thread here); which suites the JVM supports does not depend
+      // on key or trust material.
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(new KeyManager[0], new TrustManager[0], null);
+      return new CipherSuitePolicy(Set.of(context.getSupportedSSLParameters().getCipherSuites()), jvm);
+    } catch (KeyManagementException e) {
+      return new CipherSuitePolicy(Set.of(), jvm + " (its TLS context does not start: " + e.getMessage() + ")");
     } catch (NoSuchAlgorithmException e) {
       // Without a default SSLContext nothing TLS can start; say so at each suite.
       return new CipherSuitePolicy(Set.of(), jvm + " (no default SSLContext: " + e.getMessage() + ")");

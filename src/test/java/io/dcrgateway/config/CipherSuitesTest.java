@@ -103,6 +103,20 @@ class CipherSuitesTest {
             "must be TLSv1.3 or TLSv1.2 (RFC 8996 retired TLS 1.0 and 1.1), got \"" + protocol + "\""));
   }
 
+  @Test
+  void theJvmSupportsExactlyTheSuitesOfItsDefaultTlsContext() throws Exception {
+    // The policy reads the suites from a TLS context without key or trust material (the default
+    // context's cacerts cost start-up time); the list must be the default context's.
+    CipherSuitePolicy policy = CipherSuitePolicy.ofThisJvm();
+    String[] supported = javax.net.ssl.SSLContext.getDefault().getSupportedSSLParameters().getCipherSuites();
+    assertThat(supported).isNotEmpty();
+    for (String suite : supported) {
+      assertThat(policy.rejection(suite).orElse("")).as(suite).doesNotContain("does not support");
+    }
+    assertThat(policy.rejection("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA257")).get().asString()
+        .contains("does not support");
+  }
+
   private List<ConfigProblem> suites(String... suites) {
     return ConfigFixture.minimal(dir).with("listener.tls.cipher-suites", List.of(suites)).problems();
   }
