@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.sun.net.httpserver.HttpServer;
 import io.dcrgateway.devpki.DevPkiLayout;
+import io.dcrgateway.testkit.FreePorts;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -67,7 +67,7 @@ class GatewayJarIT {
 
   @Test
   void runRefusesAnInvalidConfigBeforeListening() throws Exception {
-    int adminPort = freePort();
+    int adminPort = FreePorts.one();
     Path config = write(tmp.resolve("gateway.yaml"), brokenConfig(adminPort));
 
     Process run = start(tmp, Map.of(), "run", "--config", config.toString());
@@ -94,7 +94,7 @@ class GatewayJarIT {
 
   @Test
   void checkConfigReportsEveryProblemAndExitsNonZero() throws Exception {
-    Path config = write(tmp.resolve("gateway.yaml"), brokenConfig(freePort()));
+    Path config = write(tmp.resolve("gateway.yaml"), brokenConfig(FreePorts.one()));
 
     Outcome check = execute(tmp, Map.of(), "check-config", "--config", config.toString());
 
@@ -197,8 +197,9 @@ class GatewayJarIT {
         exchange.close();
       });
       upstream.start();
-      port = freePort();
-      adminPort = freePort();
+      int[] ports = FreePorts.distinct(2);
+      port = ports[0];
+      adminPort = ports[1];
 
       gateway = start(home, Map.of(
           "GATEWAY_HOST", "127.0.0.1",
@@ -267,7 +268,7 @@ class GatewayJarIT {
       Outcome ready = execute(home, Map.of(), "healthcheck", "--url", admin + "/health/ready");
       Outcome notFound = execute(home, Map.of(), "healthcheck", "--url", admin + "/health/nope");
       Outcome closed = execute(home, Map.of(), "healthcheck", "--url",
-          "http://127.0.0.1:" + freePort() + "/health/ready");
+          "http://127.0.0.1:" + FreePorts.one() + "/health/ready");
 
       assertThat(ready.status()).as("ready; stderr:%n%s", ready.stderr()).isZero();
       assertThat(ready.stdout()).startsWith("200 ");
@@ -494,11 +495,6 @@ class GatewayJarIT {
     return Files.writeString(file, content);
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
 
   private static boolean isListening(int port) {
     try (Socket socket = new Socket()) {

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.dcrgateway.devpki.DevPkiLayout;
+import io.dcrgateway.testkit.FreePorts;
 import io.dcrgateway.tls.PemCertificates;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -50,8 +49,9 @@ class DevStackIT {
   void registersThroughTheGatewayPrintsWhatKeycloakHoldsAndStopsEverythingOnSigterm() throws Exception {
     Path keycloakHome = keycloakHome();
     Path config = copyShippedConfigAndRealm();
-    int keycloakPort = freePort();
-    Process devStack = start(config, keycloakHome, keycloakPort, freePort(), freePort());
+    int[] ports = FreePorts.distinct(3);
+    int keycloakPort = ports[0];
+    Process devStack = start(config, keycloakHome, keycloakPort, ports[1], ports[2]);
     try {
       Map<String, String> facts = awaitFacts(devStack);
 
@@ -154,11 +154,6 @@ class DevStackIT {
         .encodeToString(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
 
   private Path stdout() {
     return home.resolve("stdout.log");

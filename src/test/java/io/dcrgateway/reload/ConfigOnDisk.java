@@ -5,9 +5,8 @@ import io.dcrgateway.devpki.DevPkiLayout;
 import io.dcrgateway.devpki.IssuedCertificate;
 import io.dcrgateway.devpki.Pem;
 import io.dcrgateway.devpki.SoftwareStatementMinter;
+import io.dcrgateway.testkit.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -33,8 +32,9 @@ final class ConfigOnDisk {
     this.file = dir.resolve("gateway.yaml");
     this.pki = pki;
     this.upstream = upstream;
-    this.port = freePort();
-    this.adminPort = freePort();
+    int[] ports = FreePorts.distinct(2);
+    this.port = ports[0];
+    this.adminPort = ports[1];
     Files.copy(pki.server().chain(), dir.resolve("server-chain.pem"), StandardCopyOption.REPLACE_EXISTING);
     Files.copy(pki.server().privateKey(), dir.resolve("server.key"), StandardCopyOption.REPLACE_EXISTING);
     Files.copy(pki.tppTrustBundle(), dir.resolve("anchors.pem"), StandardCopyOption.REPLACE_EXISTING);
@@ -106,9 +106,4 @@ final class ConfigOnDisk {
     Files.move(staged, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
 }
