@@ -40,6 +40,8 @@ import picocli.CommandLine.Option;
     description = "Benchmark dcr-gateway against nginx and the crypto floor; prints Markdown tables.")
 public final class Bench implements Callable<Integer> {
 
+  /** Where the upstream answers registrations (src/bench/conf/gateway.yaml and nginx-upstream.conf). */
+  private static final String UPSTREAM_REGISTRATION_PATH = "/realms/dcr/clients-registrations/openid-connect";
   private static final Map<Scenario, Double> FIRST_GUESS = Map.of(
       Scenario.REGISTER_KEEPALIVE, 2000.0, Scenario.REGISTER_NEW_TLS, 400.0);
 
@@ -205,6 +207,9 @@ public final class Bench implements Callable<Integer> {
         for (Scenario scenario : scenarios) {
           report.add(measure(run, scenario, fixtures, true, gateway.port(), gateway.handle(), gateway, clientId));
           report.add(measure(run, scenario, fixtures, false, peer.port(), peer.handle(), null, clientId));
+          if (scenario.paced()) {
+            report.noProxy(measureNoProxy(run, scenario, fixtures, upstream));
+          }
         }
       }
       sampler.shutdownNow();
@@ -258,6 +263,31 @@ public final class Bench implements Callable<Integer> {
           scenario.title(), toGateway ? "gateway" : "nginx", result.perSecond(), m.serverMicrosPerRequest(),
           100.0 * compilerCpuUsed / Math.max(1, serverCpuUsed), result.latency().p50(), result.latency().p99(),
           result.statuses(), result.failures() > 0 ? " " + result.failures() + " failed: " + result.firstFailure() : ""));
+      return m;
+    }
+  }
+
+  /**
+   * The paced window once more, straight to the upstream over plain HTTP keep-alive, nothing in
+   * front: what the load generator, the loopback and the upstream take by themselves at that
+   * pace, so that the latency a proxy adds can be told from theirs.
+   */
+  private Measurement measureNoProxy(int run, Scenario scenario, Fixtures fixtures, Nginx upstream) throws Exception {
+    double pace = rates.getOrDefault(Scenario.REGISTER_KEEPALIVE, FIRST_GUESS.get(Scenario.REGISTER_KEEPALIVE)) / 2;
+    List<BenchRequest> direct = fixtures.sampleRegistrations().stream()
+        .map(r -> new BenchRequest(r.method(), UPSTREAM_REGISTRATION_PATH, r.contentType(), r.authorization(), r.body()))
+        .toList();
+    try (LoadGenerator.Session session = fixtures.generator().open(LoadGenerator.Target.plain("127.0.0.1", upstream.port()),
+        concurrency)) {
+      session.closedLoop(Workload.once(direct.subList(0, Math.min(direct.size(), concurrency))), concurrency,
+          Duration.ofSeconds(warmupSeconds));
+      long serverCpu = ProcessUsage.cpuNanos(upstream.handle());
+      long clientCpu = ProcessUsage.ownCpuNanos();
+      LoadGenerator.Result result = session.paced(Workload.cycling(direct), pace, Duration.ofSeconds(seconds));
+      Measurement m = new Measurement(scenario, false, run, result, ProcessUsage.cpuNanos(upstream.handle()) - serverCpu,
+          0, ProcessUsage.ownCpuNanos() - clientCpu, Double.NaN);
+      say(String.format(Locale.ROOT, "  %-34s %-7s %8.0f req/s  p50 %6.2f ms  p99 %7.2f ms  %s",
+          scenario.title(), "no proxy", result.perSecond(), result.latency().p50(), result.latency().p99(), result.statuses()));
       return m;
     }
   }

@@ -61,7 +61,7 @@ final class LoadGenerator {
    * port, alternating over them, so the connections are spread evenly; a paced window alternates
    * per request.
    */
-  record Target(String host, List<Integer> ports, PresentedKeyManager identity, boolean keepAlive) {
+  record Target(String host, List<Integer> ports, PresentedKeyManager identity, boolean keepAlive, boolean tls) {
 
     Target {
       ports = List.copyOf(ports);
@@ -70,8 +70,17 @@ final class LoadGenerator {
       }
     }
 
+    Target(String host, List<Integer> ports, PresentedKeyManager identity, boolean keepAlive) {
+      this(host, ports, identity, keepAlive, true);
+    }
+
     Target(String host, int port, PresentedKeyManager identity, boolean keepAlive) {
-      this(host, List.of(port), identity, keepAlive);
+      this(host, List.of(port), identity, keepAlive, true);
+    }
+
+    /** Plain HTTP over keep-alive connections: the upstream itself, with nothing in front. */
+    static Target plain(String host, int port) {
+      return new Target(host, List.of(port), null, true, false);
     }
 
     /** The first port: the only one of a single server. */
@@ -112,18 +121,20 @@ final class LoadGenerator {
 
   private HttpClientAgent client(Target target, int connections) {
     HttpClientOptions options = new HttpClientOptions()
-        .setSsl(true)
-        .setTrustOptions(new PemTrustOptions().addCertPath(serverCa.toString()))
-        .setKeyCertOptions(keyCert(target.identity()))
-        .setVerifyHost(true)
         .setKeepAlive(target.keepAlive())
         .setTcpNoDelay(true)
         .setProtocolVersion(HttpVersion.HTTP_1_1)
         .setDefaultHost(target.host())
         .setDefaultPort(target.port())
         .setConnectTimeout(10_000);
-    if (openSslClient()) {
-      options.setSslEngineOptions(new OpenSSLEngineOptions().setSessionCacheEnabled(false));
+    if (target.tls()) {
+      options.setSsl(true)
+          .setTrustOptions(new PemTrustOptions().addCertPath(serverCa.toString()))
+          .setKeyCertOptions(keyCert(target.identity()))
+          .setVerifyHost(true);
+      if (openSslClient()) {
+        options.setSslEngineOptions(new OpenSSLEngineOptions().setSessionCacheEnabled(false));
+      }
     }
     return vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
   }

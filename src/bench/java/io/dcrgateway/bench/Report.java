@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 
 /**
  * The benchmark's tables, as Markdown (they go into the README as printed): medians over the
@@ -15,6 +16,8 @@ import java.util.function.ToDoubleFunction;
 final class Report {
 
   private final List<Measurement> measurements = new ArrayList<>();
+  /** Paced windows straight to the upstream, no proxy in front: the latency floor of the set-up. */
+  private final List<Measurement> noProxy = new ArrayList<>();
   private final List<Double> startupMillis = new ArrayList<>();
   private final List<Long> peakRssKib = new ArrayList<>();
   private final List<Long> hwmKib = new ArrayList<>();
@@ -29,6 +32,10 @@ final class Report {
 
   void add(Measurement measurement) {
     measurements.add(measurement);
+  }
+
+  void noProxy(Measurement measurement) {
+    noProxy.add(measurement);
   }
 
   /** The machine's load average when a run started: other work competing for the cores. */
@@ -82,6 +89,20 @@ final class Report {
           n0(median(s, true, Measurement::clientMicrosPerRequest)),
           n0(median(s, false, Measurement::clientMicrosPerRequest)));
     }
+    for (Scenario s : Scenario.values()) {
+      List<Measurement> floor = noProxy.stream().filter(m -> m.scenario() == s).toList();
+      if (!floor.isEmpty()) {
+        out.println();
+        out.printf(Locale.ROOT, "%s, no proxy (the upstream directly, plain HTTP keep-alive, same pace and bodies):"
+                + " p50 / p90 / p99 / max %s / %s / %s / %s ms. p99 added (run by run, proxy's p99 minus no proxy's,"
+                + " then the median): gateway %s ms, nginx %s ms.%n",
+            s.title(), n2(median(floor.stream().map(m -> m.result().latency().p50()).toList())),
+            n2(median(floor.stream().map(m -> m.result().latency().p90()).toList())),
+            n2(median(floor.stream().map(m -> m.result().latency().p99()).toList())),
+            n1(median(floor.stream().map(m -> m.result().latency().max()).toList())),
+            n2(addedP99(s, true, floor)), n2(addedP99(s, false, floor)));
+      }
+    }
     out.println();
     out.printf(Locale.ROOT, "Gateway start-up (launching `java -jar` to ready): median %s ms (min %s, max %s)%n",
         n0(median(startupMillis)), n0(startupMillis.stream().mapToDouble(d -> d).min().orElse(Double.NaN)),
@@ -100,9 +121,11 @@ final class Report {
             s.title(), n2(handshakes));
       }
     }
-    List<String> problems = measurements.stream().filter(m -> !m.clean())
+    List<String> problems = Stream.concat(measurements.stream(), noProxy.stream())
+        .filter(m -> !m.clean())
         .map(m -> String.format(Locale.ROOT, "run %d, %s, %s: expected %d for all %d answers, got %s, %d without answer%s",
-            m.run(), m.scenario().title(), m.gateway() ? "gateway" : "nginx", m.scenario().expectedStatus(m.gateway()),
+            m.run(), m.scenario().title(), m.gateway() ? "gateway" : noProxy.contains(m) ? "no proxy" : "nginx",
+            m.scenario().expectedStatus(m.gateway()),
             m.result().requests(), m.result().statuses(), m.result().failures(),
             m.result().firstFailure() == null ? "" : " (" + m.result().firstFailure() + ")"))
         .toList();
@@ -124,6 +147,16 @@ final class Report {
         + n2(median(s, gateway, m -> m.result().latency().p90())) + " / "
         + n2(median(s, gateway, m -> m.result().latency().p99())) + " / "
         + n1(median(s, gateway, m -> m.result().latency().max()));
+  }
+
+  /** Per run, the proxy's p99 minus the no-proxy window's of the same run; the median of those. */
+  private double addedP99(Scenario s, boolean gateway, List<Measurement> floor) {
+    List<Double> added = new ArrayList<>();
+    for (Measurement proxy : window(s, gateway)) {
+      floor.stream().filter(m -> m.run() == proxy.run()).findFirst()
+          .ifPresent(none -> added.add(proxy.result().latency().p99() - none.result().latency().p99()));
+    }
+    return median(added);
   }
 
   private List<Measurement> window(Scenario s, boolean gateway) {
