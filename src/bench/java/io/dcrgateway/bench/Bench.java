@@ -234,7 +234,7 @@ public final class Bench implements Callable<Integer> {
     LoadGenerator.Target target = new LoadGenerator.Target("127.0.0.1", port, fixtures.identity(scenario.client()),
         scenario.keepAlive());
     int inFlight = scenario.keepAlive() ? concurrency : newConnectionConcurrency;
-    double pace = rates.getOrDefault(Scenario.REGISTER_KEEPALIVE, FIRST_GUESS.get(Scenario.REGISTER_KEEPALIVE)) / 2;
+    double pace = halfLoadPace();
     try (LoadGenerator.Session session = fixtures.generator().open(target, inFlight)) {
       // Warm-up on the same client: its keep-alive connections carry the measured window.
       Workload warm = scenario.paced()
@@ -273,7 +273,7 @@ public final class Bench implements Callable<Integer> {
    * pace, so that the latency a proxy adds can be told from theirs.
    */
   private Measurement measureNoProxy(int run, Scenario scenario, Fixtures fixtures, Nginx upstream) throws Exception {
-    double pace = rates.getOrDefault(Scenario.REGISTER_KEEPALIVE, FIRST_GUESS.get(Scenario.REGISTER_KEEPALIVE)) / 2;
+    double pace = halfLoadPace();
     List<BenchRequest> direct = fixtures.sampleRegistrations().stream()
         .map(r -> new BenchRequest(r.method(), UPSTREAM_REGISTRATION_PATH, r.contentType(), r.authorization(), r.body()))
         .toList();
@@ -290,6 +290,11 @@ public final class Bench implements Callable<Integer> {
           scenario.title(), "no proxy", result.perSecond(), result.latency().p50(), result.latency().p99(), result.statuses()));
       return m;
     }
+  }
+
+  /** The paced scenario's rate: half the keep-alive registration rate last seen at the gateway. */
+  private double halfLoadPace() {
+    return rates.getOrDefault(Scenario.REGISTER_KEEPALIVE, FIRST_GUESS.get(Scenario.REGISTER_KEEPALIVE)) / 2;
   }
 
   /** Registration rates seen at the gateway size the next pools of fresh statements. */
