@@ -48,7 +48,7 @@ public final class IdentityServerShape {
         withheld.put(field, metadata.remove(field));
       }
     }
-    return withheld.isEmpty() ? new Shaped(body, withheld) : new Shaped(metadata.toBuffer(), withheld);
+    return withheld.isEmpty() ? new Shaped(body, withheld) : new Shaped(JsonBody.of(metadata, body.length()), withheld);
   }
 
   /** Registration (201) and update (200) answers get the withheld values back when absent. */
@@ -66,6 +66,7 @@ public final class IdentityServerShape {
         body.put(entry.getKey(), entry.getValue());
       }
     });
-    return new UpstreamResponse(answer.status(), answer.statusMessage(), answer.headers(), body.toBuffer());
+    return new UpstreamResponse(answer.status(), answer.statusMessage(), answer.headers(),
+        JsonBody.of(body, answer.body().length() + 256));
   }
 }
