@@ -102,6 +102,11 @@ public final class Bench implements Callable<Integer> {
       + " default) or ec (ECDSA P-256, issued by the same dev server CA; both servers use it).")
   private String serverKey;
 
+  @Option(names = "--nginx-session-tickets", defaultValue = "on", description = "on (nginx's default, and like the"
+      + " gateway, which issues tickets so that a TPP can resume) or off: nginx then offers no resumption and skips"
+      + " the tickets' cost in each handshake (default ${DEFAULT-VALUE}).")
+  private String nginxSessionTickets;
+
   @Option(names = "--keep", description = "Keep the work directory (configs, logs, dev PKI) instead of deleting it.")
   private boolean keep;
 
@@ -130,6 +135,10 @@ public final class Bench implements Callable<Integer> {
         default -> throw new CommandLine.ParameterException(new CommandLine(this),
             "--server-key must be rsa or ec, got " + serverKey);
       };
+      if (!List.of("on", "off").contains(nginxSessionTickets)) {
+        throw new CommandLine.ParameterException(new CommandLine(this),
+            "--nginx-session-tickets must be on or off, got " + nginxSessionTickets);
+      }
       if (ecServerKey) {
         EcServerKey.install(pki, work);
       }
@@ -138,7 +147,8 @@ public final class Bench implements Callable<Integer> {
       Report report = new Report(limit, runs);
       try (Nginx upstream = Nginx.start(templates.resolve("nginx-upstream.conf"), work.resolve("upstream"), Map.of());
            Nginx peer = Nginx.start(templates.resolve("nginx-peer.conf"), work.resolve("nginx"),
-               Map.of("PKI", pki.toString(), "UPSTREAM_PORT", Integer.toString(upstream.port())))) {
+               Map.of("PKI", pki.toString(), "UPSTREAM_PORT", Integer.toString(upstream.port()),
+                   "SESSION_TICKETS", nginxSessionTickets))) {
         Fixtures fixtures = new Fixtures(manifest, new LoadGenerator(vertx, new DevPkiLayout(pki).serverCa().certificate()));
         if (gatewayCds) {
           archiveClasses(java, work, pki, upstream);
@@ -238,11 +248,11 @@ public final class Bench implements Callable<Integer> {
     try (LoadGenerator.Session session = fixtures.generator().open(target, inFlight)) {
       // Warm-up on the same client: its keep-alive connections carry the measured window.
       Workload warm = scenario.paced()
-          ? Workload.once(toGateway ? fresh(fixtures, inFlight) : fixtures.sampleRegistrations().subList(0, inFlight))
+          ? freshWorkload(toGateway, fresh(fixtures, inFlight))
           : workload(scenario, toGateway, fixtures, clientId, warmupSeconds);
       learn(scenario, toGateway, session.closedLoop(warm, inFlight, Duration.ofSeconds(warmupSeconds)));
-      Workload workload = scenario.paced() && toGateway
-          ? Workload.once(fresh(fixtures, (int) (pace * seconds) + 16))
+      Workload workload = scenario.paced()
+          ? freshWorkload(toGateway, fresh(fixtures, pacedCount(pace)))
           : workload(scenario, toGateway, fixtures, clientId, seconds);
       long handshakesBefore = gateway == null ? 0 : gateway.handshakes();
       long serverCpu = ProcessUsage.cpuNanos(server);
@@ -274,7 +284,8 @@ public final class Bench implements Callable<Integer> {
    */
   private Measurement measureNoProxy(int run, Scenario scenario, Fixtures fixtures, Nginx upstream) throws Exception {
     double pace = halfLoadPace();
-    List<BenchRequest> direct = fixtures.sampleRegistrations().stream()
+    // Minted just before the window, as the proxies' are: the same allocation behind it, the same bodies.
+    List<BenchRequest> direct = fresh(fixtures, pacedCount(pace)).stream()
         .map(r -> new BenchRequest(r.method(), UPSTREAM_REGISTRATION_PATH, r.contentType(), r.authorization(), r.body()))
         .toList();
     try (LoadGenerator.Session session = fixtures.generator().open(LoadGenerator.Target.plain("127.0.0.1", upstream.port()),
@@ -292,6 +303,21 @@ public final class Bench implements Callable<Integer> {
     }
   }
 
+  private int pacedCount(double pace) {
+    return (int) (pace * seconds) + 16;
+  }
+
+  /**
+   * A window of freshly minted registrations. The gateway uses each once (a jti seen before is a
+   * replay). nginx checks no statement, but gets a set minted the same way just before its window
+   * too, cycled if it outruns it: the load generator then allocates, collects and sends alike for
+   * both (with a small set of samples nginx's windows once cost the generator a fifth less CPU
+   * per request, which went to whichever server shared the cores).
+   */
+  private static Workload freshWorkload(boolean toGateway, List<BenchRequest> minted) {
+    return toGateway ? Workload.once(minted) : Workload.cycling(minted);
+  }
+
   /** The paced scenario's rate: half the keep-alive registration rate last seen at the gateway. */
   private double halfLoadPace() {
     return rates.getOrDefault(Scenario.REGISTER_KEEPALIVE, FIRST_GUESS.get(Scenario.REGISTER_KEEPALIVE)) / 2;
@@ -306,10 +332,9 @@ public final class Bench implements Callable<Integer> {
 
   private Workload workload(Scenario scenario, boolean toGateway, Fixtures fixtures, String clientId, int windowSeconds) {
     return switch (scenario.body()) {
-      case FRESH_STATEMENT -> toGateway
-          // 1.25x the last rate seen: the window ends early rather than replaying a statement
-          ? Workload.once(fresh(fixtures, (int) (rates.get(scenario) * windowSeconds * 1.25) + 16))
-          : Workload.cycling(fixtures.sampleRegistrations());
+      // 1.25x the gateway's last rate: its window ends early rather than replaying a statement.
+      case FRESH_STATEMENT -> freshWorkload(toGateway,
+          fresh(fixtures, (int) (rates.get(scenario) * windowSeconds * 1.25) + 16));
       case BAD_SIGNATURE -> Workload.cycling(fixtures.badSignatures());
       case ANY -> Workload.cycling(fixtures.sampleRegistrations());
       case READ -> Workload.cycling(List.of(BenchRequest.read(clientId, "bench-token")));
@@ -324,13 +349,13 @@ public final class Bench implements Callable<Integer> {
   }
 
   private String setup() {
-    return String.format(Locale.ROOT, "Machine: %d cores, %s; gateway JVM: %s %s; nginx: %s; load generator: this JVM,"
+    return String.format(Locale.ROOT, "Machine: %d cores, %s; gateway JVM: %s %s; nginx: %s, session tickets %s; load generator: this JVM,"
             + " Vert.x HTTP/1.1, TLS client %s offering key exchange groups %s, %d keep-alive connections / %d concurrent new connections;"
             + " %d s measured after %d s warm-up per scenario and server.",
         Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
         gatewayJava == null ? "Java " + System.getProperty("java.version") : gatewayJava,
         gatewayJvmOptions.isEmpty() ? "(default options)" : String.join(" ", gatewayJvmOptions),
-        nginxVersion(), LoadGenerator.openSslClient() ? "OpenSSL (BoringSSL)" : "JDK",
+        nginxVersion(), nginxSessionTickets, LoadGenerator.openSslClient() ? "OpenSSL (BoringSSL)" : "JDK",
         clientGroups, concurrency, newConnectionConcurrency, seconds, warmupSeconds);
   }
 
