@@ -42,6 +42,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    NativePreload.start();
     ConfigLoader.Loaded loaded;
     GatewayConfig gatewayConfig;
     Preflight preflight;

@@ -42,6 +42,14 @@ public record PublicKeyCrypto(Optional<Provider> awsLc, String description) {
   }
 
   /**
+   * Loads AWS-LC now, on the caller's thread (a start-up thread of its own, while config is read):
+   * extracting and linking its native library is about 160 ms. Never fails; {@link #select} reports.
+   */
+  public static void preload() {
+    Loaded.PROBLEM.isPresent();
+  }
+
+  /**
    * @throws SetupException when {@code aws-lc} is required and does not load on this machine
    */
   public static PublicKeyCrypto select(CryptoConfig.Provider choice) throws SetupException {

@@ -138,6 +138,7 @@ class MintSsaCommandTest {
 
   @Test
   void mainRegistersTheCommand() {
-    assertThat(new CommandLine(new Main()).getSubcommands()).containsKey("mint-ssa");
+    assertThat(Main.commandLine().getSubcommands()).containsKey("mint-ssa");
+    assertThat(Main.commandLine("mint-ssa", "--help").getSubcommands()).containsOnlyKeys("mint-ssa");
   }
 }
