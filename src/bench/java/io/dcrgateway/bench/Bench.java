@@ -311,8 +311,7 @@ public final class Bench implements Callable<Integer> {
    * A window of freshly minted registrations. The gateway uses each once (a jti seen before is a
    * replay). nginx checks no statement, but gets a set minted the same way just before its window
    * too, cycled if it outruns it: the load generator then allocates, collects and sends alike for
-   * both (with a small set of samples nginx's windows once cost the generator a fifth less CPU
-   * per request, which went to whichever server shared the cores).
+   * both (nginx's windows once cycled a few samples, kept warm in the generator's caches).
    */
   private static Workload freshWorkload(boolean toGateway, List<BenchRequest> minted) {
     return toGateway ? Workload.once(minted) : Workload.cycling(minted);
