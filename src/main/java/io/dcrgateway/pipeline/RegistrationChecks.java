@@ -72,7 +72,7 @@ public final class RegistrationChecks {
     return statementOf(metadata)
         .compose(statement -> {
           PolicyDecision decision = decide(request, client, operation, metadata, statement);
-          Buffer forwarded = decision.amended() ? JsonBody.of(decision.metadata(), request.body().length() + 256)
+          Buffer forwarded = decision.amended() ? JsonBody.amended(request.body(), metadata, decision.metadata())
               : request.body();
           Future<Optional<Claimed>> claimed = statement.map(s -> statements.claimOnce(s, operation.name()))
               .orElse(Future.succeededFuture(Optional.empty()));

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.jackson.DatabindCodec;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Objects;
 
 /**
  * A JSON object as the body of a forwarded request or a relayed answer, written by Jackson
@@ -21,6 +22,69 @@ import java.io.OutputStream;
 public final class JsonBody {
 
   private JsonBody() {
+  }
+
+  /**
+   * The body to forward once the profile amended the metadata. Where it only added members (the
+   * Open Finance profile fills {@code client_name} and the like from the statement), they are
+   * appended to the bytes the TPP sent and the gateway checked, which are otherwise kept as they
+   * are: no rewriting of the statement's few kB each time. Any other change (a value replaced or
+   * removed) writes the whole object afresh, as {@link #of} does.
+   *
+   * @param sent the bytes received, one strictly parsed JSON object (no duplicate members)
+   * @param parsed what they parse to
+   * @param amended the metadata as the profile amended it
+   */
+  public static Buffer amended(Buffer sent, JsonObject parsed, JsonObject amended) {
+    int close = closingBrace(sent);
+    if (close < 0 || !onlyAdds(parsed, amended)) {
+      return of(amended, sent.length() + 256);
+    }
+    ByteBuf bytes = Unpooled.buffer(sent.length() + 256);
+    bytes.writeBytes(sent.getBytes(0, close));
+    try (OutputStream out = new ByteBufOutputStream(bytes)) {
+      boolean first = parsed.isEmpty();
+      for (String name : amended.fieldNames()) {
+        if (parsed.containsKey(name)) {
+          continue;
+        }
+        if (!first) {
+          out.write(',');
+        }
+        first = false;
+        DatabindCodec.mapper().writeValue(out, name);
+        out.write(':');
+        DatabindCodec.mapper().writeValue(out, amended.getValue(name));
+      }
+      out.write('}');
+    } catch (IOException e) {
+      throw new EncodeException("cannot encode the JSON body: " + e.getMessage(), e);
+    }
+    return BufferInternal.buffer(bytes);
+  }
+
+  /** Every member sent is still there with the same value; the amendment may only add. */
+  private static boolean onlyAdds(JsonObject parsed, JsonObject amended) {
+    for (String name : parsed.fieldNames()) {
+      if (!amended.containsKey(name) || !Objects.equals(parsed.getValue(name), amended.getValue(name))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Where the object's closing brace is (JSON whitespace may follow it), or -1. */
+  private static int closingBrace(Buffer json) {
+    for (int i = json.length() - 1; i >= 0; i--) {
+      byte b = json.getByte(i);
+      if (b == '}') {
+        return i;
+      }
+      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+        return -1;
+      }
+    }
+    return -1;
   }
 
   /** @param sizeHint about how long the JSON will be (the buffer grows if it is longer) */
