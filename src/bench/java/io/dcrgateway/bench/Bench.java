@@ -107,6 +107,11 @@ public final class Bench implements Callable<Integer> {
       + " the tickets' cost in each handshake (default ${DEFAULT-VALUE}).")
   private String nginxSessionTickets;
 
+  @Option(names = "--vertx-floor", description = "Measure a bare Vert.x mTLS proxy too (bench VertxProxy: the"
+      + " gateway's transport, nothing else) on the keep-alive scenarios: what the framework costs, apart from the"
+      + " gateway's own work.")
+  private boolean vertxFloor;
+
   @Option(names = "--keep", description = "Keep the work directory (configs, logs, dev PKI) instead of deleting it.")
   private boolean keep;
 
@@ -204,12 +209,17 @@ public final class Bench implements Callable<Integer> {
     AtomicLong maxRss = new AtomicLong();
     ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
     try (Gateway gateway = Gateway.start(java, gatewayJvmOptions, jar, templates.resolve("gateway.yaml"),
-        work.resolve("gateway"), pki, upstream.port())) {
+        work.resolve("gateway"), pki, upstream.port());
+         VertxProxy floor = vertxFloor
+             ? VertxProxy.start(java, gatewayJvmOptions, work.resolve("vertx-floor"), pki, upstream.port()) : null) {
       sampler.scheduleAtFixedRate(() -> maxRss.accumulateAndGet(ProcessUsage.residentKib(gateway.handle()), Math::max),
           0, 100, TimeUnit.MILLISECONDS);
       String clientId = fixtures.registerClient(gateway.port());
       new JitWarmUp(fixtures, concurrency, newConnectionConcurrency, jitWarmupSeconds, jitWarmupMaxSeconds)
           .run(gateway, clientId);
+      if (floor != null) {
+        warmUp(floor, fixtures);
+      }
       for (int run = 1; run <= runs; run++) {
         String load = loadAverage();
         report.loadAverage(load);
@@ -217,6 +227,10 @@ public final class Bench implements Callable<Integer> {
         for (Scenario scenario : scenarios) {
           report.add(measure(run, scenario, fixtures, true, gateway.port(), gateway.handle(), gateway, clientId));
           report.add(measure(run, scenario, fixtures, false, peer.port(), peer.handle(), null, clientId));
+          if (floor != null && scenario.keepAlive() && !scenario.paced()) {
+            report.vertxFloor(measure(run, scenario, fixtures, false, floor.port(), floor.handle(), null, clientId,
+                "vertx"));
+          }
           if (scenario.paced()) {
             report.noProxy(measureNoProxy(run, scenario, fixtures, upstream));
           }
@@ -241,6 +255,26 @@ public final class Bench implements Callable<Integer> {
 
   private Measurement measure(int run, Scenario scenario, Fixtures fixtures, boolean toGateway, int port,
       ProcessHandle server, Gateway gateway, String clientId) throws Exception {
+    return measure(run, scenario, fixtures, toGateway, port, server, gateway, clientId, toGateway ? "gateway" : "nginx");
+  }
+
+  /**
+   * The floor's JIT warm-up, as long as the gateway's least: valid registrations and reads over
+   * keep-alive connections (what it is measured on).
+   */
+  private void warmUp(VertxProxy floor, Fixtures fixtures) throws Exception {
+    LoadGenerator.Target target = new LoadGenerator.Target("127.0.0.1", floor.port(),
+        fixtures.identity(Scenario.REGISTER_KEEPALIVE.client()), true);
+    try (LoadGenerator.Session session = fixtures.generator().open(target, concurrency)) {
+      LoadGenerator.Result result = session.closedLoop(Workload.cycling(fixtures.sampleRegistrations()), concurrency,
+          Duration.ofSeconds(jitWarmupSeconds));
+      say(String.format(Locale.ROOT, "Vert.x floor warm-up: %d requests in %d s %s", result.requests(), jitWarmupSeconds,
+          result.statuses()));
+    }
+  }
+
+  private Measurement measure(int run, Scenario scenario, Fixtures fixtures, boolean toGateway, int port,
+      ProcessHandle server, Gateway gateway, String clientId, String label) throws Exception {
     LoadGenerator.Target target = new LoadGenerator.Target("127.0.0.1", port, fixtures.identity(scenario.client()),
         scenario.keepAlive());
     int inFlight = scenario.keepAlive() ? concurrency : newConnectionConcurrency;
@@ -270,7 +304,7 @@ public final class Bench implements Callable<Integer> {
       Measurement m = new Measurement(scenario, toGateway, run, result, serverCpuUsed, compilerCpuUsed, clientCpuUsed,
           handshakes);
       say(String.format(Locale.ROOT, "  %-34s %-7s %8.0f req/s  %6.0f µs CPU/req (JIT %2.0f%%)  p50 %6.2f ms  p99 %7.2f ms  %s%s",
-          scenario.title(), toGateway ? "gateway" : "nginx", result.perSecond(), m.serverMicrosPerRequest(),
+          scenario.title(), label, result.perSecond(), m.serverMicrosPerRequest(),
           100.0 * compilerCpuUsed / Math.max(1, serverCpuUsed), result.latency().p50(), result.latency().p99(),
           result.statuses(), result.failures() > 0 ? " " + result.failures() + " failed: " + result.firstFailure() : ""));
       return m;

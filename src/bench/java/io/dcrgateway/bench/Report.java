@@ -18,6 +18,8 @@ final class Report {
   private final List<Measurement> measurements = new ArrayList<>();
   /** Paced windows straight to the upstream, no proxy in front: the latency floor of the set-up. */
   private final List<Measurement> noProxy = new ArrayList<>();
+  /** The same windows against the bare Vert.x proxy (bench --vertx-floor), if measured. */
+  private final List<Measurement> vertxFloor = new ArrayList<>();
   private final List<Double> startupMillis = new ArrayList<>();
   private final List<Long> peakRssKib = new ArrayList<>();
   private final List<Long> hwmKib = new ArrayList<>();
@@ -36,6 +38,10 @@ final class Report {
 
   void noProxy(Measurement measurement) {
     noProxy.add(measurement);
+  }
+
+  void vertxFloor(Measurement measurement) {
+    vertxFloor.add(measurement);
   }
 
   /** The machine's load average when a run started: other work competing for the cores. */
@@ -103,6 +109,7 @@ final class Report {
             n2(addedP99(s, true, floor)), n2(addedP99(s, false, floor)));
       }
     }
+    printVertxFloor(out);
     out.println();
     out.printf(Locale.ROOT, "Gateway start-up (launching `java -jar` to ready): median %s ms (min %s, max %s)%n",
         n0(median(startupMillis)), n0(startupMillis.stream().mapToDouble(d -> d).min().orElse(Double.NaN)),
@@ -121,16 +128,54 @@ final class Report {
             s.title(), n2(handshakes));
       }
     }
-    List<String> problems = Stream.concat(measurements.stream(), noProxy.stream())
+    List<String> problems = Stream.of(measurements, noProxy, vertxFloor).flatMap(List::stream)
         .filter(m -> !m.clean())
         .map(m -> String.format(Locale.ROOT, "run %d, %s, %s: expected %d for all %d answers, got %s, %d without answer%s",
-            m.run(), m.scenario().title(), m.gateway() ? "gateway" : noProxy.contains(m) ? "no proxy" : "nginx",
+            m.run(), m.scenario().title(), m.gateway() ? "gateway"
+                : noProxy.contains(m) ? "no proxy" : vertxFloor.contains(m) ? "Vert.x floor" : "nginx",
             m.scenario().expectedStatus(m.gateway()),
             m.result().requests(), m.result().statuses(), m.result().failures(),
             m.result().firstFailure() == null ? "" : " (" + m.result().firstFailure() + ")"))
         .toList();
     out.println(problems.isEmpty() ? "Every answer had the expected status." : "UNEXPECTED ANSWERS:");
     problems.forEach(p -> out.println("  " + p));
+  }
+
+  /**
+   * The bare Vert.x proxy beside the gateway and nginx: per run, the gateway's CPU per request
+   * minus the floor's (the gateway's own work: statement, rules, audit, metrics) and the floor's
+   * over nginx's (the framework's share of the gap), then the medians.
+   */
+  private void printVertxFloor(PrintStream out) {
+    if (vertxFloor.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println("| Scenario | Vert.x floor req/s | Vert.x floor CPU µs/req | Gateway CPU µs/req | nginx CPU µs/req"
+        + " | Gateway − floor µs/req | Floor ÷ nginx CPU | Floor p50 / p99 ms |");
+    out.println("|---|--:|--:|--:|--:|--:|--:|--:|");
+    for (Scenario s : Scenario.values()) {
+      List<Measurement> floor = vertxFloor.stream().filter(m -> m.scenario() == s).toList();
+      if (floor.isEmpty()) {
+        continue;
+      }
+      List<Double> own = new ArrayList<>();
+      List<Double> overNginx = new ArrayList<>();
+      for (Measurement f : floor) {
+        window(s, true).stream().filter(m -> m.run() == f.run()).findFirst()
+            .ifPresent(g -> own.add(g.serverMicrosPerRequest() - f.serverMicrosPerRequest()));
+        window(s, false).stream().filter(m -> m.run() == f.run()).findFirst()
+            .ifPresent(n -> overNginx.add(f.serverMicrosPerRequest() / n.serverMicrosPerRequest()));
+      }
+      out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s / %s |%n", s.title(),
+          n0(median(floor.stream().map(m -> m.result().perSecond()).toList())),
+          n0(median(floor.stream().map(Measurement::serverMicrosPerRequest).toList())),
+          n0(median(s, true, Measurement::serverMicrosPerRequest)),
+          n0(median(s, false, Measurement::serverMicrosPerRequest)),
+          n0(median(own)), n2(median(overNginx)),
+          n2(median(floor.stream().map(m -> m.result().latency().p50()).toList())),
+          n2(median(floor.stream().map(m -> m.result().latency().p99()).toList())));
+    }
   }
 
   private double floorMicros(Scenario s) {
