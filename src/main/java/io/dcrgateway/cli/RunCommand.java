@@ -66,9 +66,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     }
     AuditLog audit = auditFile.<AuditLog>map(AuditLog::toLoggerAnd).orElseGet(AuditLog::toLogger);
 
-    // One registry for the gateway's own metrics and Vert.x's HTTP server and client metrics.
+    // One registry for the gateway's own metrics and Vert.x's.
     GatewayMetrics metrics = GatewayMetrics.create();
-    Vertx vertx = InstrumentedVertx.create(metrics, gatewayConfig.listener().transport());
+    Vertx vertx = InstrumentedVertx.create(metrics, gatewayConfig.listener().transport(),
+        gatewayConfig.admin().vertxHttpMetrics());
     GatewayServer server;
     try {
       server = GatewayServer.start(vertx, gatewayConfig, preflight, audit, metrics)

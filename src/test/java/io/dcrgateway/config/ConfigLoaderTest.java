@@ -174,6 +174,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void vertxPerRequestHttpMetersAreOffUnlessTheOperatorAsks() {
+    assertThat(ConfigLoader.load(ConfigFixture.minimal(dir).write(), name -> null).admin().vertxHttpMetrics()).isFalse();
+    Path asked = ConfigFixture.minimal(dir).with("admin.vertx-http-metrics", "true").write();
+    assertThat(ConfigLoader.load(asked, name -> null).admin().vertxHttpMetrics()).isTrue();
+    assertThat(ConfigFixture.minimal(dir).with("admin.vertx-http-metrics", "sometimes").problems())
+        .containsExactly(problem("admin.vertx-http-metrics", "must be true or false, got \"sometimes\""));
+  }
+
+  @Test
   void exceptionMessageListsTheFileAndEveryProblem() {
     Path file = ConfigFixture.minimal(dir).with("listener.port", "0").with("admin.port", "x").write();
 
@@ -289,7 +298,7 @@ class ConfigLoaderTest {
       trust.domains[0].anchor       | trust.domains[0].anchor: unknown key (did you mean 'anchors'?)
       registration.signed-request   | registration.signed-request: unknown key (did you mean 'signed-requests'?)
       listner                       | listner: unknown key (did you mean 'listener'?)
-      admin.colour                  | admin.colour: unknown key (allowed here: enabled, host, port)
+      admin.colour                  | admin.colour: unknown key (allowed here: enabled, host, port, vertx-http-metrics)
       """)
   void unknownKeySuggestsTheNearestKnownKey(String key, String expected) {
     List<ConfigProblem> problems = ConfigFixture.minimal(dir).with(key, "x").problems();
