@@ -118,6 +118,7 @@ public final class Bench implements Callable<Integer> {
   private final Map<Scenario, Double> rates = new EnumMap<>(FIRST_GUESS);
 
   public static void main(String[] args) {
+    Processes.stopChildrenOnExit();
     System.exit(new CommandLine(new Bench()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
   }
 

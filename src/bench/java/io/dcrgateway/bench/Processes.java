@@ -8,6 +8,16 @@ final class Processes {
   private Processes() {
   }
 
+  /**
+   * Stops every process this JVM started (gateways, nginx, Redis, the Vert.x floor) when it is
+   * itself stopped, e.g. by Ctrl-C: they would otherwise keep their ports and cores. On a normal
+   * end they are stopped already.
+   */
+  static void stopChildrenOnExit() {
+    Runtime.getRuntime().addShutdownHook(new Thread(
+        () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy), "stop-children"));
+  }
+
   static void stop(Process process, int graceSeconds) {
     process.destroy();
     try {

@@ -95,6 +95,7 @@ public final class Scale implements Callable<Integer> {
   private boolean checksPassed = true;
 
   public static void main(String[] args) {
+    Processes.stopChildrenOnExit();
     System.exit(new CommandLine(new Scale()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
   }
 

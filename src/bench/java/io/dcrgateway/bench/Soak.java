@@ -78,6 +78,7 @@ public final class Soak implements Callable<Integer> {
   private final AtomicLong answered = new AtomicLong();
 
   public static void main(String[] args) {
+    Processes.stopChildrenOnExit();
     System.exit(new CommandLine(new Soak()).execute(args));
   }
 
