@@ -260,8 +260,8 @@ public final class Bench implements Callable<Integer> {
   }
 
   /**
-   * The floor's JIT warm-up, as long as the gateway's least: valid registrations and reads over
-   * keep-alive connections (what it is measured on).
+   * The floor's JIT warm-up, as long as the gateway's least: registrations over keep-alive
+   * connections (reads and refused statements take the same forwarding path through it).
    */
   private void warmUp(VertxProxy floor, Fixtures fixtures) throws Exception {
     LoadGenerator.Target target = new LoadGenerator.Target("127.0.0.1", floor.port(),

@@ -3,7 +3,7 @@ package io.dcrgateway.config;
 /**
  * The operators' listener: health, readiness and metrics. Plain HTTP, loopback by default.
  *
- * @param vertxHttpMetrics whether Vert.x's own per-request HTTP server and client meters
+ * @param vertxHttpMetrics whether Vert.x's own HTTP server and client meters
  *     ({@code vertx_http_*}) are kept beside the gateway's: off by default, since the gateway's
  *     request, processing and upstream series count the same requests, and Vert.x's meters cost
  *     about a twentieth of a keep-alive registration's CPU

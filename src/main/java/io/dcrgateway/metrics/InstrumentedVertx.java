@@ -11,8 +11,8 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 /**
  * The process's Vert.x: its metrics (worker pools; its HTTP server and client meters,
  * {@code vertx_http_*}, only when {@code admin.vertx-http-metrics} asks) go into the gateway's
- * registry, and its event loops use the configured socket transport. Vert.x takes both when it is created, so this is where the
- * process makes its Vertx; tests create plain ones.
+ * registry, and its event loops use the configured socket transport. Vert.x takes both when it
+ * is created, so this is where the process makes its Vertx; tests create plain ones.
  */
 public final class InstrumentedVertx {
 
@@ -20,8 +20,8 @@ public final class InstrumentedVertx {
   }
 
   /**
-   * @param httpMetrics Vert.x's per-request HTTP server and client meters: a meter id built and
-   *     looked up four to six times per forwarded request (4.7 % of a keep-alive registration's
+   * @param httpMetrics Vert.x's HTTP server and client meters: a meter id built and looked up
+   *     four to six times per forwarded request (4.7 % of a keep-alive registration's
    *     CPU, profiled), counting what {@code dcr_gateway_requests_total} and the upstream series
    *     already count
    */
