@@ -1,13 +1,10 @@
 package io.dcrgateway.bench;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,38 +70,12 @@ final class Gateway implements AutoCloseable {
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();
-    long readyAt = awaitReadyLine(process, log, launched + TimeUnit.SECONDS.toNanos(60));
+    long readyAt = Processes.awaitLine(process, log, READY_LINE, launched + TimeUnit.SECONDS.toNanos(60));
     if (readyAt == 0) {
       process.destroyForcibly();
       throw new IOException("the gateway did not report ready within 60 s; see " + log);
     }
     return new Gateway(process, port, adminPort, readyAt - launched);
-  }
-
-  /**
-   * When the ready line appeared in the log (polled every millisecond, so start-up reads at most
-   * about that much late), or 0 if the process died or the deadline passed first.
-   */
-  private static long awaitReadyLine(Process process, Path log, long deadline) throws IOException, InterruptedException {
-    try (InputStream in = Files.newInputStream(log)) {
-      ByteArrayOutputStream seen = new ByteArrayOutputStream();
-      byte[] chunk = new byte[8192];
-      while (System.nanoTime() < deadline) {
-        int read = in.read(chunk);
-        if (read > 0) {
-          seen.write(chunk, 0, read);
-          if (seen.toString(StandardCharsets.UTF_8).contains(READY_LINE)) {
-            return System.nanoTime();
-          }
-          continue;
-        }
-        if (!process.isAlive()) {
-          return 0;
-        }
-        Thread.sleep(1);
-      }
-    }
-    return 0;
   }
 
   int port() {

@@ -15,10 +15,7 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.net.OpenSSLEngineOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.Certificate;
@@ -66,30 +63,11 @@ final class VertxProxy implements AutoCloseable {
         Integer.toString(port), Integer.toString(upstreamPort), pki.toString()));
     Path log = workDir.resolve("vertx-floor.log");
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    if (!awaitReady(process, log, System.nanoTime() + TimeUnit.SECONDS.toNanos(60))) {
+    if (Processes.awaitLine(process, log, READY_LINE, System.nanoTime() + TimeUnit.SECONDS.toNanos(60)) == 0) {
       Processes.stop(process, 5);
       throw new IOException("the Vert.x floor did not report ready within 60 s; see " + log);
     }
     return new VertxProxy(process, port);
-  }
-
-  private static boolean awaitReady(Process process, Path log, long deadline) throws IOException, InterruptedException {
-    try (InputStream in = Files.newInputStream(log)) {
-      ByteArrayOutputStream seen = new ByteArrayOutputStream();
-      byte[] chunk = new byte[4096];
-      while (System.nanoTime() < deadline && process.isAlive()) {
-        int read = in.read(chunk);
-        if (read > 0) {
-          seen.write(chunk, 0, read);
-          if (seen.toString(StandardCharsets.UTF_8).contains(READY_LINE)) {
-            return true;
-          }
-        } else {
-          Thread.sleep(5);
-        }
-      }
-    }
-    return false;
   }
 
   int port() {
