@@ -162,9 +162,9 @@ final class Report {
       List<Double> own = new ArrayList<>();
       List<Double> overNginx = new ArrayList<>();
       for (Measurement f : floor) {
-        window(s, true).stream().filter(m -> m.run() == f.run()).findFirst()
+        ofRun(window(s, true), f.run())
             .ifPresent(g -> own.add(g.serverMicrosPerRequest() - f.serverMicrosPerRequest()));
-        window(s, false).stream().filter(m -> m.run() == f.run()).findFirst()
+        ofRun(window(s, false), f.run())
             .ifPresent(n -> overNginx.add(f.serverMicrosPerRequest() / n.serverMicrosPerRequest()));
       }
       out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s / %s |%n", s.title(),
@@ -198,7 +198,7 @@ final class Report {
   private double addedP99(Scenario s, boolean gateway, List<Measurement> floor) {
     List<Double> added = new ArrayList<>();
     for (Measurement proxy : window(s, gateway)) {
-      floor.stream().filter(m -> m.run() == proxy.run()).findFirst()
+      ofRun(floor, proxy.run())
           .ifPresent(none -> added.add(proxy.result().latency().p99() - none.result().latency().p99()));
     }
     return median(added);
@@ -216,10 +216,15 @@ final class Report {
   private double ratio(Scenario s, ToDoubleFunction<Measurement> value) {
     List<Double> ratios = new ArrayList<>();
     for (Measurement g : window(s, true)) {
-      Optional<Measurement> n = window(s, false).stream().filter(m -> m.run() == g.run()).findFirst();
-      n.ifPresent(nginx -> ratios.add(value.applyAsDouble(g) / value.applyAsDouble(nginx)));
+      ofRun(window(s, false), g.run())
+          .ifPresent(nginx -> ratios.add(value.applyAsDouble(g) / value.applyAsDouble(nginx)));
     }
     return median(ratios);
+  }
+
+  /** The window of that run, if it was measured: ratios and differences pair windows run by run. */
+  private static Optional<Measurement> ofRun(List<Measurement> windows, int run) {
+    return windows.stream().filter(m -> m.run() == run).findFirst();
   }
 
   static double median(List<Double> values) {
