@@ -3,10 +3,8 @@ package io.dcrgateway.audit;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +32,6 @@ final class ConsoleLines {
   private static final int CHUNK_BYTES = 64 * 1024;
 
   private final ByteArrayOutputStream chunk = new ByteArrayOutputStream(CHUNK_BYTES + 4096);
-  private Writer text;
-  private Charset charset;
 
   /** Writes the records' JSON to where {@code logger} sends them; {@code oneByOne} is the way through the logger. */
   void write(Logger logger, List<JsonObject> records, Consumer<JsonObject> oneByOne) {
@@ -55,15 +51,15 @@ final class ConsoleLines {
       return;
     }
     try {
-      Writer lines = writerFor(charsetOf(console));
+      Charset charset = charsetOf(console);
       for (JsonObject json : records) {
         LogRecord record = new LogRecord(Level.INFO, json.encode());
         record.setLoggerName(logger.getName());
         record.setSourceClassName(AuditLogger.class.getName());
         record.setSourceMethodName("write");
         if (console.isLoggable(record)) {
-          lines.write(console.getFormatter().format(record));
-          lines.flush();
+          // Encoded in one go: a Writer would first copy a line of over 1,024 chars into a char[].
+          chunk.writeBytes(console.getFormatter().format(record).getBytes(charset));
         }
         if (chunk.size() >= CHUNK_BYTES) {
           flush(err);
@@ -73,14 +69,6 @@ final class ConsoleLines {
     } catch (IOException e) {
       throw new UncheckedIOException(e); // an in-memory stream: not expected
     }
-  }
-
-  private Writer writerFor(Charset wanted) {
-    if (!wanted.equals(charset)) {
-      charset = wanted;
-      text = new OutputStreamWriter(chunk, wanted);
-    }
-    return text;
   }
 
   private void flush(PrintStream err) throws IOException {

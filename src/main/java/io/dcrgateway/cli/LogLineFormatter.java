@@ -21,7 +21,8 @@ final class LogLineFormatter extends Formatter {
   @Override
   public String format(LogRecord record) {
     String message = formatMessage(record);
-    StringBuilder line = new StringBuilder(48 + message.length());
+    // Room for the whole line: a builder that outgrows its size is copied (an audit line is a kB).
+    StringBuilder line = new StringBuilder(48 + String.valueOf(record.getLoggerName()).length() + message.length());
     TIME.formatTo(record.getInstant(), line);
     line.append(' ').append(record.getLevel().getLocalizedName()).append(' ').append(record.getLoggerName())
         .append(' ').append(message);

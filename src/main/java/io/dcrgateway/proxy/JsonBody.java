@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.jackson.DatabindCodec;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.LinkedHashMap;
 import java.util.Objects;
 
 /**
@@ -40,27 +41,29 @@ public final class JsonBody {
     if (close < 0 || !onlyAdds(parsed, amended)) {
       return of(amended, sent.length() + 256);
     }
-    ByteBuf bytes = Unpooled.buffer(sent.length() + 256);
-    bytes.writeBytes(sent.getBytes(0, close));
-    try (OutputStream out = new ByteBufOutputStream(bytes)) {
-      boolean first = parsed.isEmpty();
-      for (String name : amended.fieldNames()) {
-        if (parsed.containsKey(name)) {
-          continue;
-        }
-        if (!first) {
-          out.write(',');
-        }
-        first = false;
-        DatabindCodec.mapper().writeValue(out, name);
-        out.write(':');
-        DatabindCodec.mapper().writeValue(out, amended.getValue(name));
+    JsonObject added = new JsonObject(new LinkedHashMap<>());
+    for (String name : amended.fieldNames()) {
+      if (!parsed.containsKey(name)) {
+        added.put(name, amended.getValue(name));
       }
-      out.write('}');
+    }
+    // The added members as one object, "{...}": its members follow the sent ones. One array of
+    // the final length, filled once (no buffer that outgrows a guessed size and is copied again).
+    byte[] members;
+    try {
+      members = DatabindCodec.mapper().writeValueAsBytes(added);
     } catch (IOException e) {
       throw new EncodeException("cannot encode the JSON body: " + e.getMessage(), e);
     }
-    return BufferInternal.buffer(bytes);
+    boolean comma = !parsed.isEmpty() && !added.isEmpty();
+    byte[] body = new byte[close + (comma ? 1 : 0) + members.length - 1];
+    sent.getBytes(0, close, body, 0);
+    int at = close;
+    if (comma) {
+      body[at++] = ',';
+    }
+    System.arraycopy(members, 1, body, at, members.length - 1);
+    return BufferInternal.buffer(Unpooled.wrappedBuffer(body));
   }
 
   /** Every member sent is still there with the same value; the amendment may only add. */

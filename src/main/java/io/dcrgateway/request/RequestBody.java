@@ -36,7 +36,7 @@ public sealed interface RequestBody {
 
   private static JsonObject json(Buffer body) {
     try {
-      Object parsed = StrictJson.read(body.getBytes());
+      Object parsed = StrictJson.read(body);
       if (!(parsed instanceof Map<?, ?> map)) {
         throw malformed("the body must be a JSON object of client metadata");
       }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.buffer.ByteBuf;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -50,9 +53,29 @@ public final class StrictJson {
    * readers could disagree on what the bytes say.
    */
   public static Object read(byte[] utf8) throws IOException, NotUtf8 {
-    try (JsonParser parser = plainAscii(utf8) ? TOKENS.createParser(utf8) : TOKENS.createParser(text(utf8))) {
+    return read(utf8, 0, utf8.length);
+  }
+
+  /** {@link #read(byte[])} of {@code length} bytes from {@code offset}: a part of an array, not copied out. */
+  public static Object read(byte[] utf8, int offset, int length) throws IOException, NotUtf8 {
+    try (JsonParser parser = plainAscii(utf8, offset, length) ? TOKENS.createParser(utf8, offset, length)
+        : TOKENS.createParser(text(utf8, offset, length))) {
       return tree(parser);
     }
+  }
+
+  /**
+   * {@link #read(byte[])} of a received body, read where it lies when it is on the heap (a
+   * request body is): no copy of a registration's few kB per request.
+   */
+  public static Object read(Buffer body) throws IOException, NotUtf8 {
+    if (body instanceof BufferInternal internal) {
+      ByteBuf bytes = internal.getByteBuf();
+      if (bytes.hasArray()) {
+        return read(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes());
+      }
+    }
+    return read(body.getBytes());
   }
 
   /**
@@ -130,21 +153,26 @@ public final class StrictJson {
 
   /** Strict UTF-8 to text: a malformed sequence, an overlong form or a lone surrogate is refused. */
   public static String text(byte[] utf8) throws NotUtf8 {
-    if (plainAscii(utf8)) {
-      return new String(utf8, StandardCharsets.US_ASCII);
+    return text(utf8, 0, utf8.length);
+  }
+
+  private static String text(byte[] utf8, int offset, int length) throws NotUtf8 {
+    if (plainAscii(utf8, offset, length)) {
+      return new String(utf8, offset, length, StandardCharsets.US_ASCII);
     }
     try {
       return StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(utf8)).toString();
+          .decode(ByteBuffer.wrap(utf8, offset, length)).toString();
     } catch (CharacterCodingException e) {
       throw new NotUtf8();
     }
   }
 
-  private static boolean plainAscii(byte[] bytes) {
-    for (byte b : bytes) {
+  private static boolean plainAscii(byte[] bytes, int offset, int length) {
+    for (int i = offset; i < offset + length; i++) {
+      byte b = bytes[i];
       // Negative: a byte >= 0x80. Below 0x20 only JSON's whitespace, so no NUL reaches Jackson.
       if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
         return false;

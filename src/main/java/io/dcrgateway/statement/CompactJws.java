@@ -66,9 +66,7 @@ record CompactJws(String compact, JWSHeader header, Map<String, Object> claims, 
     Object payload;
     try {
       ByteBuffer json = Base64.getUrlDecoder().decode(ByteBuffer.wrap(ascii, first + 1, second - first - 1));
-      byte[] decoded = json.position() == 0 && json.limit() == json.array().length
-          ? json.array() : Arrays.copyOfRange(json.array(), json.position(), json.limit());
-      payload = StrictJson.read(decoded);
+      payload = StrictJson.read(json.array(), json.arrayOffset() + json.position(), json.remaining());
     } catch (StrictJson.NotUtf8 e) {
       throw new Malformed(Kind.PAYLOAD_NOT_OBJECT, "the payload is not valid UTF-8");
     } catch (Exception e) {

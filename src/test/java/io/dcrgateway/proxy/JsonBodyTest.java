@@ -73,6 +73,17 @@ class JsonBodyTest {
   }
 
   @Test
+  void addedMembersLongerThanTheBodyAreWholeAndNothingTrailsThem() throws Exception {
+    String logo = "https://tpp.example/" + "l".repeat(5_000);
+
+    Buffer body = JsonBody.amended(Buffer.buffer("{\"a\":1}"), parsed("{\"a\":1}"),
+        parsed("{\"a\":1}").put("logo_uri", logo));
+
+    assertThat(body.toString()).isEqualTo("{\"a\":1,\"logo_uri\":\"" + logo + "\"}");
+    assertThat(body.length()).isEqualTo(body.getBytes().length);
+  }
+
+  @Test
   void anEmptyObjectGetsItsAddedMembersWithoutALeadingComma() throws Exception {
     assertThat(forwarded("{}", m -> m.put("client_name", "TPP"))).isEqualTo("{\"client_name\":\"TPP\"}");
   }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,6 +36,28 @@ class StrictJsonTest {
   @Test
   void aDeleteCharacterInAStringIsValidJson() throws Exception {
     assertThat(StrictJson.read(utf8("{\"a\":\"x\u007fy\"}"))).isEqualTo(Map.of("a", "x\u007fy"));
+  }
+
+  // A received body is read where it lies: only its own bytes, whatever surrounds them in the array.
+
+  @Test
+  void aBodyInsideALargerArrayIsReadAsItsOwnBytesOnly() throws Exception {
+    byte[] around = utf8("junk{\"client_name\":\"Caf\u00e9\"}{\"more\":1}");
+    Buffer body = BufferInternal.buffer(Unpooled.wrappedBuffer(around, 4, around.length - 4 - 10));
+
+    assertThat(StrictJson.read(body)).isEqualTo(Map.of("client_name", "Caf\u00e9"));
+    assertThat(StrictJson.read(around, 4, around.length - 4 - 10)).isEqualTo(Map.of("client_name", "Caf\u00e9"));
+  }
+
+  @Test
+  void aBodyOffTheHeapIsReadTheSameWayAndItsBadBytesRefusedTheSameWay() throws Exception {
+    byte[] json = utf8("{\"a\":[1,2]}");
+    ByteBuf direct = Unpooled.directBuffer(json.length).writeBytes(json);
+
+    assertThat(StrictJson.read(BufferInternal.buffer(direct))).isEqualTo(Map.of("a", java.util.List.of(1, 2)));
+    byte[] overlong = concat(utf8("x{\"a\":\""), new byte[] {(byte) 0xC0, (byte) 0xAF}, utf8("\"}"));
+    assertThatThrownBy(() -> StrictJson.read(BufferInternal.buffer(Unpooled.wrappedBuffer(overlong, 1, overlong.length - 1))))
+        .isInstanceOf(StrictJson.NotUtf8.class);
   }
 
   @Test
