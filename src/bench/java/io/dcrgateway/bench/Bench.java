@@ -289,7 +289,7 @@ public final class Bench implements Callable<Integer> {
       Workload workload = scenario.paced()
           ? freshWorkload(toGateway, fresh(fixtures, pacedCount(pace)))
           : workload(scenario, toGateway, fixtures, clientId, seconds);
-      long handshakesBefore = gateway == null ? 0 : gateway.handshakes();
+      Gateway.Counters before = gateway == null ? null : gateway.counters();
       long serverCpu = ProcessUsage.cpuNanos(server);
       long compilerCpu = ProcessUsage.compilerCpuNanos(server);
       long clientCpu = ProcessUsage.ownCpuNanos();
@@ -299,14 +299,18 @@ public final class Bench implements Callable<Integer> {
       long serverCpuUsed = ProcessUsage.cpuNanos(server) - serverCpu;
       long compilerCpuUsed = ProcessUsage.compilerCpuNanos(server) - compilerCpu;
       long clientCpuUsed = ProcessUsage.ownCpuNanos() - clientCpu;
-      double handshakes = gateway == null ? Double.NaN
-          : (gateway.handshakes() - handshakesBefore) / (double) Math.max(1, result.requests());
+      Gateway.Counters after = gateway == null ? null : gateway.counters();
+      double requests = Math.max(1, result.requests());
+      double handshakes = gateway == null ? Double.NaN : (after.handshakes() - before.handshakes()) / requests;
+      double allocated = gateway == null ? Double.NaN : (after.allocatedBytes() - before.allocatedBytes()) / requests;
       learn(scenario, toGateway, result);
       Measurement m = new Measurement(scenario, toGateway, run, result, serverCpuUsed, compilerCpuUsed, clientCpuUsed,
-          handshakes);
-      say(String.format(Locale.ROOT, "  %-34s %-7s %8.0f req/s  %6.0f µs CPU/req (JIT %2.0f%%)  p50 %6.2f ms  p99 %7.2f ms  %s%s",
+          handshakes, allocated);
+      say(String.format(Locale.ROOT, "  %-34s %-7s %8.0f req/s  %6.0f µs CPU/req (JIT %2.0f%%)%s  p50 %6.2f ms  p99 %7.2f ms  %s%s",
           scenario.title(), label, result.perSecond(), m.serverMicrosPerRequest(),
-          100.0 * compilerCpuUsed / Math.max(1, serverCpuUsed), result.latency().p50(), result.latency().p99(),
+          100.0 * compilerCpuUsed / Math.max(1, serverCpuUsed),
+          gateway == null ? "" : String.format(Locale.ROOT, " %4.0f kB heap/req", allocated / 1024),
+          result.latency().p50(), result.latency().p99(),
           result.statuses(), result.failures() > 0 ? " " + result.failures() + " failed: " + result.firstFailure() : ""));
       return m;
     }
@@ -331,7 +335,7 @@ public final class Bench implements Callable<Integer> {
       long clientCpu = ProcessUsage.ownCpuNanos();
       LoadGenerator.Result result = session.paced(Workload.cycling(direct), pace, Duration.ofSeconds(seconds));
       Measurement m = new Measurement(scenario, false, run, result, ProcessUsage.cpuNanos(upstream.handle()) - serverCpu,
-          0, ProcessUsage.ownCpuNanos() - clientCpu, Double.NaN);
+          0, ProcessUsage.ownCpuNanos() - clientCpu, Double.NaN, Double.NaN);
       say(String.format(Locale.ROOT, "  %-34s %-7s %8.0f req/s  p50 %6.2f ms  p99 %7.2f ms  %s",
           scenario.title(), "no proxy", result.perSecond(), result.latency().p50(), result.latency().p99(), result.statuses()));
       return m;

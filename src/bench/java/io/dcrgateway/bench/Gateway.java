@@ -26,6 +26,9 @@ final class Gateway implements AutoCloseable {
   /** Handshakes the gateway completed (full or resumed; the load generator keeps no sessions). */
   private static final Pattern HANDSHAKES = Pattern.compile(
       "^dcr_gateway_tls_handshakes_total\\{result=\"ok\"} ([0-9.E+]+)$", Pattern.MULTILINE);
+  /** Heap the gateway allocated (Micrometer's JVM GC binder: the young generation's growth, counted at each GC). */
+  private static final Pattern ALLOCATED = Pattern.compile(
+      "^jvm_gc_memory_allocated_bytes_total ([0-9.E+]+)$", Pattern.MULTILINE);
 
   private final Process process;
   private final int port;
@@ -102,16 +105,26 @@ final class Gateway implements AutoCloseable {
   }
 
   /**
-   * PKIX verifications so far (from the admin metrics): one per full handshake, none for a
-   * resumed session, so it shows whether new connections really were full handshakes.
+   * @param handshakes TLS handshakes completed so far: one per new connection, full or resumed
+   * @param allocatedBytes heap allocated so far, as of the last GC (so exact to a young generation,
+   *     tens of MB, which a window of thousands of requests makes small)
    */
-  long handshakes() throws IOException, InterruptedException {
-    Matcher m = HANDSHAKES.matcher(metrics());
+  record Counters(long handshakes, double allocatedBytes) {
+  }
+
+  /** The counters of one scrape of the admin metrics, to take before and after a window. */
+  Counters counters() throws IOException, InterruptedException {
+    String metrics = metrics();
+    return new Counters((long) sum(HANDSHAKES, metrics), sum(ALLOCATED, metrics));
+  }
+
+  private static double sum(Pattern series, String metrics) {
+    Matcher m = series.matcher(metrics);
     double total = 0;
     while (m.find()) {
       total += Double.parseDouble(m.group(1));
     }
-    return (long) total;
+    return total;
   }
 
   /** SIGTERM, which the gateway answers with a drain; SIGKILL if it is still there 20 s later. */

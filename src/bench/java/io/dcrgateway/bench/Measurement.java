@@ -7,9 +7,11 @@ package io.dcrgateway.bench;
  *
  * @param handshakesPerRequest TLS handshakes the gateway counted per request (1 when every
  *     request had a full handshake, 0 over keep-alive); NaN for nginx
+ * @param allocatedBytesPerRequest heap the gateway allocated per request (JVM GC counter); NaN
+ *     for the others
  */
 record Measurement(Scenario scenario, boolean gateway, int run, LoadGenerator.Result result, long serverCpuNanos,
-    long compilerCpuNanos, long clientCpuNanos, double handshakesPerRequest) {
+    long compilerCpuNanos, long clientCpuNanos, double handshakesPerRequest, double allocatedBytesPerRequest) {
 
   /** Share of the server's CPU spent by JIT compiler threads (0 for nginx). */
   double compilerShare() {

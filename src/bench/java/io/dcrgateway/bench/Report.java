@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -121,6 +122,11 @@ final class Report {
             + " full mTLS handshake %s µs, keep-alive registration %s µs; limits over %d cores%n",
         limit.serverSign(), n0(limit.serverSignMicros()), n1(limit.rsaVerifyMicros()), n1(limit.x25519Micros()), n0(limit.handshakeMicros()),
         n1(limit.keepAliveRegistrationMicros()), limit.cores());
+    out.printf(Locale.ROOT, "Gateway heap allocated per request (median of runs, kB; the young generation's growth"
+        + " that the JVM counts at each GC): %s%n", Stream.of(Scenario.values())
+        .filter(s -> measurements.stream().anyMatch(m -> m.gateway() && m.scenario() == s))
+        .map(s -> s.title() + " " + n1(median(s, true, Measurement::allocatedBytesPerRequest) / 1024))
+        .collect(Collectors.joining("; ")));
     for (Scenario s : Scenario.values()) {
       if (!s.keepAlive()) {
         double handshakes = median(s, true, Measurement::handshakesPerRequest);
