@@ -160,6 +160,19 @@ class ForwardingTest {
   }
 
   @Test
+  void aBaseUrlWithAPathPrefixesTheEndpointAndTheHostHeaderNamesTheIdentityServer() throws Exception {
+    try (RunningGateway other = RunningGateway.start(vertx, TestConfigs.forUpstream(upstream.baseUrl() + "/idp/base/"))) {
+      tpp.post(other.port(), "127.0.0.1", "/register")
+          .putHeader("Content-Type", "application/json")
+          .sendBuffer(Buffer.buffer(BODY)).await(20, TimeUnit.SECONDS);
+
+      Received forwarded = upstream.only();
+      assertThat(forwarded.uri()).isEqualTo("/idp/base" + UPSTREAM_PATH);
+      assertThat(forwarded.headers().get("Host")).isEqualTo(java.net.URI.create(upstream.baseUrl()).getAuthority());
+    }
+  }
+
+  @Test
   void emitsUrlEncodedPemAndXfccWhenConfigured() throws Exception {
     var config = TestConfigs.withForwarding(TestConfigs.forUpstream(upstream.baseUrl()),
         new ForwardingConfig(List.of(
