@@ -23,7 +23,10 @@ import java.security.cert.CertificateEncodingException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
@@ -89,9 +92,10 @@ final class VertxProxy implements AutoCloseable {
     int upstreamPort = Integer.parseInt(args[1]);
     Path pki = Path.of(args[2]);
     int cores = Runtime.getRuntime().availableProcessors();
-    Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(cores))
-        .build();
+    // Vert.x's default event loops (twice the cores), as the gateway has them. Each deployment
+    // takes the next loop; an HTTP client created inside one took a loop too, so that both
+    // servers once shared one loop. The clients are made per loop on first use, as the gateway's.
+    Vertx vertx = Vertx.builder().with(new VertxOptions().setPreferNativeTransport(true)).build();
     HttpServerOptions options = new HttpServerOptions()
         .setHost("127.0.0.1").setPort(port)
         .setSsl(true).setSslEngineOptions(new OpenSSLEngineOptions()).setUseAlpn(false)
@@ -101,17 +105,22 @@ final class VertxProxy implements AutoCloseable {
             .setKeyPath(pki.resolve("server/server.key").toString()))
         .setTrustOptions(new PemTrustOptions().addCertPath(pki.resolve("ca/tpp-trust-bundle.pem").toString()))
         .setClientAuth(ClientAuth.REQUIRED);
+    Map<Thread, HttpClient> upstreams = new ConcurrentHashMap<>();
+    Set<String> loops = ConcurrentHashMap.newKeySet();
     Future<Void> all = Future.succeededFuture();
     for (int i = 0; i < cores; i++) {
       all = all.compose(v -> vertx.deployVerticle(context -> {
-        HttpClient upstream = vertx.createHttpClient(
-            new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(upstreamPort).setKeepAlive(true),
-            new PoolOptions().setHttp1MaxSize(32));
-        return vertx.createHttpServer(options).requestHandler(request -> forward(request, upstream)).listen();
+        loops.add(Thread.currentThread().getName());
+        return vertx.createHttpServer(options)
+            .requestHandler(request -> forward(request, upstreams.computeIfAbsent(Thread.currentThread(),
+                loop -> vertx.createHttpClient(
+                    new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(upstreamPort).setKeepAlive(true),
+                    new PoolOptions().setHttp1MaxSize(32)))))
+            .listen();
       }).mapEmpty());
     }
-    all.onSuccess(v -> System.out.println(READY_LINE + " 127.0.0.1:" + port + " (" + cores + " servers, native transport "
-            + vertx.isNativeTransportEnabled() + ")"))
+    all.onSuccess(v -> System.out.println(READY_LINE + " 127.0.0.1:" + port + " (" + cores + " servers on "
+            + new TreeSet<>(loops) + ", native transport " + vertx.isNativeTransportEnabled() + ")"))
         .onFailure(e -> {
           e.printStackTrace();
           System.exit(1);
