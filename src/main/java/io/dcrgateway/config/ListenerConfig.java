@@ -22,12 +22,32 @@ public record ListenerConfig(
     long maxBodyBytes,
     Duration idleTimeout,
     Limits limits,
-    Transport transport) {
+    Transport transport,
+    int servers) {
+
+  /** {@code servers}: one per processor the JVM may use (the default, {@code auto}). */
+  public static final int SERVERS_PER_PROCESSOR = 0;
+
+  /** With one server per processor. */
+  public ListenerConfig(String host, int port, ServerTlsConfig tls, String registrationPath, long maxBodyBytes,
+      Duration idleTimeout, Limits limits, Transport transport) {
+    this(host, port, tls, registrationPath, maxBodyBytes, idleTimeout, limits, transport, SERVERS_PER_PROCESSOR);
+  }
 
   /** With the default transport. */
   public ListenerConfig(String host, int port, ServerTlsConfig tls, String registrationPath, long maxBodyBytes,
       Duration idleTimeout, Limits limits) {
     this(host, port, tls, registrationPath, maxBodyBytes, idleTimeout, limits, Transport.NATIVE);
+  }
+
+  /**
+   * How many servers share the port, each on an event loop of its own (with its own pool to the
+   * identity server): one per processor by default, so that every core serves handshakes at a
+   * peak. Fewer where the gateway shares its cores with busy neighbours: a request that stays on
+   * one core pays fewer cross-core wake-ups (README, Performance).
+   */
+  public int serversFor(int processors) {
+    return servers > 0 ? servers : Math.max(1, processors);
   }
 
   /**

@@ -13,6 +13,7 @@ import io.dcrgateway.config.ListenerConfig.Transport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** {@code listener:}, the public mTLS side. */
 final class ListenerReader {
@@ -27,6 +28,8 @@ final class ListenerReader {
   static final long MIN_INITIAL_LINE = 256;
   static final long MAX_INITIAL_LINE = 16 * 1024;
   static final int MAX_CONNECTIONS = 1_000_000;
+  /** Each server has an event loop of its own; Vert.x makes twice the processors' loops. */
+  static final int MAX_SERVERS = 64;
   static final Duration MIN_REQUEST_TIMEOUT = Duration.ofSeconds(1);
   static final Duration MAX_REQUEST_TIMEOUT = Duration.ofMinutes(10);
 
@@ -35,7 +38,7 @@ final class ListenerReader {
 
   static ListenerConfig read(Section listener) {
     listener.keys("host", "port", "registration-path", "max-body-size", "idle-timeout", "tls", "max-header-size",
-        "max-initial-line-length", "max-connections", "request-timeout", "rate-limit", "transport");
+        "max-initial-line-length", "max-connections", "request-timeout", "rate-limit", "transport", "servers");
     return new ListenerConfig(
         listener.scalar("host").flatMap(Scalar::asHost).orElse(DEFAULT_HOST),
         listener.scalar("port").flatMap(port -> port.asInt(1, 65535)).orElse(DEFAULT_PORT),
@@ -51,7 +54,20 @@ final class ListenerReader {
         listener.scalar("transport")
             .flatMap(transport -> transport.asOneOf(List.of(Transport.values()),
                 value -> value.name().toLowerCase(Locale.ROOT)))
-            .orElse(Transport.NATIVE));
+            .orElse(Transport.NATIVE),
+        listener.scalar("servers").flatMap(ListenerReader::servers).orElse(ListenerConfig.SERVERS_PER_PROCESSOR));
+  }
+
+  /** {@code auto} (one per processor) or a count. */
+  private static Optional<Integer> servers(Scalar servers) {
+    if (servers.text().equals("auto")) {
+      return Optional.of(ListenerConfig.SERVERS_PER_PROCESSOR);
+    }
+    if (servers.text().matches("[0-9]{1,9}")) {
+      return servers.asInt(1, MAX_SERVERS);
+    }
+    servers.reject("auto or a whole number from 1 to " + MAX_SERVERS);
+    return Optional.empty();
   }
 
   private static Limits limits(Section listener) {

@@ -1,5 +1,6 @@
 package io.dcrgateway.server;
 
+import io.dcrgateway.config.ListenerConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -31,9 +32,9 @@ final class PublicListener {
     this.deployments = List.copyOf(deployments);
   }
 
-  /** The number of servers for this machine: one per core the JVM may use. */
-  static int instancesForThisMachine() {
-    return Math.max(1, Runtime.getRuntime().availableProcessors());
+  /** The number of servers: {@code listener.servers}, by default one per core the JVM may use. */
+  static int serversFor(ListenerConfig listener) {
+    return listener.serversFor(Runtime.getRuntime().availableProcessors());
   }
 
   /**

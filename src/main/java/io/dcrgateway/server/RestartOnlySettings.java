@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * The settings a reload cannot apply because they belong to a bound socket or an open file: the
- * public listener's address, idle timeout, header and connection limits, socket transport, TLS engine and key exchange groups, the crypto provider, the admin listener, the audit file, and how reloads are noticed. A reload that
+ * public listener's address, idle timeout, header and connection limits, socket transport, number of servers, TLS engine and key exchange groups, the crypto provider, the admin listener, the audit file, and how reloads are noticed. A reload that
  * changes them applies everything else and says which keys wait for a restart.
  */
 final class RestartOnlySettings {
@@ -20,6 +20,7 @@ final class RestartOnlySettings {
     compare(keys, "listener.host", running.listener().host(), loaded.listener().host());
     compare(keys, "listener.port", running.listener().port(), loaded.listener().port());
     compare(keys, "listener.idle-timeout", running.listener().idleTimeout(), loaded.listener().idleTimeout());
+    compare(keys, "listener.servers", running.listener().servers(), loaded.listener().servers());
     compare(keys, "listener.max-header-size", running.listener().limits().maxHeaderBytes(),
         loaded.listener().limits().maxHeaderBytes());
     compare(keys, "listener.max-initial-line-length", running.listener().limits().maxInitialLineLength(),

@@ -235,7 +235,8 @@ class GatewayJarIT {
           && List.of("amd64", "aarch64").contains(System.getProperty("os.arch"))) {
         // listener.transport: native by default, and the jar carries epoll for Linux; crypto.provider:
         // auto, and the jar carries AWS-LC for the machine it was built on.
-        assertThat(Files.readString(stdoutOf(home))).contains("; transport native (epoll)")
+        assertThat(Files.readString(stdoutOf(home)))
+            .contains("; transport native (epoll), " + Runtime.getRuntime().availableProcessors() + " server(s)")
             .containsPattern("; crypto AWS-LC v[0-9.]+ \\(ACCP [0-9.]+\\)");
       }
       HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

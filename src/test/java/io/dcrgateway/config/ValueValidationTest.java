@@ -57,6 +57,10 @@ class ValueValidationTest {
       listener.tls.handshake-timeout => 500ms => must be between 1s and 5m, got "500ms"
       listener.tls.engine => boringssl => must be openssl or jdk, got "boringssl"
       listener.transport => epoll => must be native or nio, got "epoll"
+      listener.servers => 0 => must be an integer between 1 and 64, got "0"
+      listener.servers => 65 => must be an integer between 1 and 64, got "65"
+      listener.servers => cores => must be auto or a whole number from 1 to 64, got "cores"
+      listener.servers => -1 => must be auto or a whole number from 1 to 64, got "-1"
       crypto.provider => openssl => must be auto, aws-lc or built-in, got "openssl"
       trust.key-minimums.rsa-bits => 512 => must be an integer between 1024 and 16384, got "512"
       trust.key-minimums.ec-bits => 1024 => must be an integer between 160 and 521, got "1024"
@@ -109,6 +113,7 @@ class ValueValidationTest {
         .with("listener.tls.handshake-timeout", "1500ms")
         .with("listener.tls.engine", "jdk")
         .with("listener.transport", "nio")
+        .with("listener.servers", "1")
         .with("upstream.response-timeout", "10m")
         .with("upstream.connect-timeout", "100ms")
         .with("listener.host", "::1")
@@ -123,11 +128,19 @@ class ValueValidationTest {
     assertThat(config.listener().tls().handshakeTimeout()).isEqualTo(Duration.ofMillis(1500));
     assertThat(config.listener().tls().engine()).isEqualTo(ListenerConfig.TlsEngine.JDK);
     assertThat(config.listener().transport()).isEqualTo(ListenerConfig.Transport.NIO);
+    assertThat(config.listener().serversFor(8)).isEqualTo(1);
     assertThat(config.upstream().responseTimeout()).isEqualTo(Duration.ofMinutes(10));
     assertThat(config.upstream().connectTimeout()).isEqualTo(Duration.ofMillis(100));
     assertThat(config.listener().host()).isEqualTo("::1");
     assertThat(config.reload()).isEqualTo(new ReloadConfig(false, Duration.ofMillis(500)));
     assertThat(config.crypto().provider()).isEqualTo(CryptoConfig.Provider.BUILT_IN);
+  }
+
+  @Test
+  void theListenerHasOneServerPerProcessorUnlessToldOtherwise() {
+    assertThat(ConfigFixture.minimal(dir).load().listener().serversFor(6)).isEqualTo(6);
+    assertThat(ConfigFixture.minimal(dir).with("listener.servers", "auto").load().listener().serversFor(2)).isEqualTo(2);
+    assertThat(ConfigFixture.minimal(dir).with("listener.servers", "3").load().listener().serversFor(2)).isEqualTo(3);
   }
 
   @Test

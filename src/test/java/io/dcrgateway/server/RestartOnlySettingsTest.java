@@ -36,6 +36,15 @@ class RestartOnlySettingsTest {
   }
 
   @Test
+  void aChangedNumberOfServersWaitsForARestart() {
+    ListenerConfig l = running.listener();
+    GatewayConfig loaded = TestConfigs.withListener(running, new ListenerConfig(l.host(), l.port(), l.tls(),
+        l.registrationPath(), l.maxBodyBytes(), l.idleTimeout(), l.limits(), l.transport(), 1));
+
+    assertThat(RestartOnlySettings.changed(running, loaded)).containsExactly("listener.servers");
+  }
+
+  @Test
   void aChangedCryptoProviderWaitsForARestart() {
     GatewayConfig loaded = TestConfigs.withCrypto(running, new CryptoConfig(CryptoConfig.Provider.BUILT_IN));
 
