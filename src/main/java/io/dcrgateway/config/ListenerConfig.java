@@ -13,6 +13,7 @@ import java.util.List;
  * @param maxBodyBytes requests with a larger body are refused before they are buffered
  * @param limits what one connection, one request and one certificate may cost the gateway
  * @param transport how the gateway's event loops do socket I/O (every socket of the process)
+ * @param servers how many servers share the port, or {@link #SERVERS_PER_PROCESSOR}
  */
 public record ListenerConfig(
     String host,
@@ -43,8 +44,7 @@ public record ListenerConfig(
   /**
    * How many servers share the port, each on an event loop of its own (with its own pool to the
    * identity server): one per processor by default, so that every core serves handshakes at a
-   * peak. Fewer where the gateway shares its cores with busy neighbours: a request that stays on
-   * one core pays fewer cross-core wake-ups (README, Performance).
+   * peak; fewer leaves cores to neighbours on a shared host.
    */
   public int serversFor(int processors) {
     return servers > 0 ? servers : Math.max(1, processors);
