@@ -29,8 +29,7 @@ public class AuditRecordBenchmark {
   @Setup
   public void setUp(Blackhole blackhole) throws Exception {
     HotPath hotPath = HotPath.get();
-    client = new VerifiedClient(hotPath.presentedChain.get(0),
-        hotPath.presentedChain.subList(1, hotPath.presentedChain.size()), "dev");
+    client = hotPath.verifiedClient();
     sink = blackhole;
     AuditChain chain = new AuditChain(AuditChain.GENESIS);
     log = new AuditLog(record -> sink.consume(chain.link(record)));

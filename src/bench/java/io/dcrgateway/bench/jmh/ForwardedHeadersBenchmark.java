@@ -32,8 +32,7 @@ public class ForwardedHeadersBenchmark {
     HotPath hotPath = HotPath.get();
     headers = new UpstreamHeaders(new ForwardingConfig(ForwardingConfig.DEFAULT_CERTIFICATE_HEADERS, List.of(),
         ForwardingConfig.DEFAULT_REQUEST_ID_HEADER));
-    client = new VerifiedClient(hotPath.presentedChain.get(0),
-        hotPath.presentedChain.subList(1, hotPath.presentedChain.size()), "dev");
+    client = hotPath.verifiedClient();
     // What a TPP's HTTP client sends with a registration, a spoofed certificate header included.
     MultiMap inbound = MultiMap.caseInsensitiveMultiMap()
         .add("Host", "gateway.example:8443")

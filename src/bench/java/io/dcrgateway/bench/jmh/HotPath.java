@@ -22,6 +22,7 @@ import io.dcrgateway.testkit.SharedDevPki;
 import io.dcrgateway.tls.PemCertificates;
 import io.dcrgateway.tls.TrustDomainMaterial;
 import io.dcrgateway.tls.TrustMaterial;
+import io.dcrgateway.tls.VerifiedClient;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -88,6 +89,14 @@ final class HotPath {
         .put("jwks_uri", claims.get("software_jwks_uri"))
         .put("token_endpoint_auth_method", "private_key_jwt")
         .put("software_statement", statement);
+  }
+
+  /**
+   * The TPP's verified client as its TLS session keeps it: a new one per call, so that what a
+   * benchmark's stage caches on it is that benchmark's own.
+   */
+  VerifiedClient verifiedClient() {
+    return new VerifiedClient(presentedChain.get(0), presentedChain.subList(1, presentedChain.size()), "dev");
   }
 
   private static HotPath instance;

@@ -37,8 +37,7 @@ public class RegistrationBodyBenchmark {
     sent = hotPath.metadata.toBuffer();
     parsed = parseBody().metadata();
     SoftwareStatement statement = hotPath.statements.verify(hotPath.statement).result();
-    VerifiedClient client = new VerifiedClient(hotPath.presentedChain.get(0),
-        hotPath.presentedChain.subList(1, hotPath.presentedChain.size()), "dev");
+    VerifiedClient client = hotPath.verifiedClient();
     PolicyDecision decision = ProfileEvaluator.evaluate(hotPath.openFinance,
         new RegistrationContext(Operation.REGISTER, parsed.copy(), Optional.of(statement), client, Optional.empty()));
     if (!decision.amended() || decision.rejection().isPresent()) {

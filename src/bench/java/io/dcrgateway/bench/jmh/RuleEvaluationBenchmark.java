@@ -30,8 +30,7 @@ public class RuleEvaluationBenchmark {
     HotPath hotPath = HotPath.get();
     profile = hotPath.openFinance;
     SoftwareStatement statement = hotPath.statements.verify(hotPath.statement).result();
-    VerifiedClient client = new VerifiedClient(hotPath.presentedChain.get(0),
-        hotPath.presentedChain.subList(1, hotPath.presentedChain.size()), "dev");
+    VerifiedClient client = hotPath.verifiedClient();
     JsonObject metadata = hotPath.metadata.copy();
     context = new RegistrationContext(Operation.REGISTER, metadata, Optional.of(statement), client, Optional.empty());
     PolicyDecision decision = evaluateOpenFinanceRegistration();
