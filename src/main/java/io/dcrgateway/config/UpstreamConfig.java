@@ -14,6 +14,9 @@ import java.util.Optional;
  * @param registrationPath starts with {@code /}, never ends with one; management requests go to
  *     {@code <registrationPath>/{client_id}}
  * @param tls always present; {@link UpstreamTls#DEFAULT} when the config has no upstream.tls
+ * @param keepAliveTimeout whole seconds: how long a pooled connection may sit idle before the
+ *     gateway closes it. Shorter than the identity server's own idle timeout, or the server may
+ *     close a connection just as a registration is sent on it: a 502, since a POST is not retried
  */
 public record UpstreamConfig(
     URI baseUrl,
@@ -22,8 +25,16 @@ public record UpstreamConfig(
     Duration connectTimeout,
     Duration responseTimeout,
     int poolSize,
+    Duration keepAliveTimeout,
     IdentityServer identityServer,
     List<PassThroughRoute> passThrough) {
+
+  /** With the default keep-alive timeout. */
+  public UpstreamConfig(URI baseUrl, String registrationPath, UpstreamTls tls, Duration connectTimeout,
+      Duration responseTimeout, int poolSize, IdentityServer identityServer, List<PassThroughRoute> passThrough) {
+    this(baseUrl, registrationPath, tls, connectTimeout, responseTimeout, poolSize, DEFAULT_KEEP_ALIVE_TIMEOUT,
+        identityServer, passThrough);
+  }
 
   /**
    * What the identity server behind accepts, by kind (an upstream profile).
@@ -86,6 +97,12 @@ public record UpstreamConfig(
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
   public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(10);
   public static final int DEFAULT_POOL_SIZE = 32;
+  /**
+   * Below the shortest idle timeouts common in front of identity servers (Apache httpd and
+   * Node.js: 5 s; nginx 60-75 s; load balancers 60 s): the gateway, not the server, ends an idle
+   * connection. Reconnecting after a quiet spell costs one connect; a race costs a TPP a 502.
+   */
+  public static final Duration DEFAULT_KEEP_ALIVE_TIMEOUT = Duration.ofSeconds(4);
 
   /**
    * @param trustAnchors CA certificates for the IS's server certificate; empty means the JVM's

@@ -1,6 +1,7 @@
 package io.dcrgateway.config;
 
 import static io.dcrgateway.config.UpstreamConfig.DEFAULT_CONNECT_TIMEOUT;
+import static io.dcrgateway.config.UpstreamConfig.DEFAULT_KEEP_ALIVE_TIMEOUT;
 import static io.dcrgateway.config.UpstreamConfig.DEFAULT_POOL_SIZE;
 import static io.dcrgateway.config.UpstreamConfig.DEFAULT_RESPONSE_TIMEOUT;
 
@@ -23,14 +24,16 @@ final class UpstreamReader {
   static final Duration MAX_CONNECT_TIMEOUT = Duration.ofMinutes(5);
   static final Duration MIN_RESPONSE_TIMEOUT = Duration.ofSeconds(1);
   static final Duration MAX_RESPONSE_TIMEOUT = Duration.ofMinutes(10);
+  static final Duration MIN_KEEP_ALIVE_TIMEOUT = Duration.ofSeconds(1);
+  static final Duration MAX_KEEP_ALIVE_TIMEOUT = Duration.ofHours(1);
   private static final String ABSOLUTE_URL = "an absolute http or https URL";
 
   private UpstreamReader() {
   }
 
   static UpstreamConfig read(Section upstream) {
-    upstream.keys("base-url", "registration-path", "connect-timeout", "response-timeout", "pool-size", "tls",
-        "kind", "remove-fields", "complete-response", "pass-through");
+    upstream.keys("base-url", "registration-path", "connect-timeout", "response-timeout", "pool-size",
+        "keep-alive-timeout", "tls", "kind", "remove-fields", "complete-response", "pass-through");
     URI baseUrl = upstream.required("base-url", "the identity server's URL, e.g. http://127.0.0.1:8080")
         ? upstream.scalar("base-url").flatMap(UpstreamReader::baseUrl).orElse(null)
         : null;
@@ -55,8 +58,20 @@ final class UpstreamReader {
             .flatMap(timeout -> timeout.asDuration(MIN_RESPONSE_TIMEOUT, MAX_RESPONSE_TIMEOUT))
             .orElse(DEFAULT_RESPONSE_TIMEOUT),
         upstream.scalar("pool-size").flatMap(size -> size.asInt(1, 1024)).orElse(DEFAULT_POOL_SIZE),
+        upstream.scalar("keep-alive-timeout").flatMap(UpstreamReader::keepAliveTimeout).orElse(DEFAULT_KEEP_ALIVE_TIMEOUT),
         identityServer(upstream),
         passThrough(upstream));
+  }
+
+  /** Vert.x's HTTP client counts keep-alive in whole seconds. */
+  private static Optional<Duration> keepAliveTimeout(Scalar timeout) {
+    return timeout.asDuration(MIN_KEEP_ALIVE_TIMEOUT, MAX_KEEP_ALIVE_TIMEOUT).flatMap(duration -> {
+      if (duration.toMillis() % 1000 != 0) {
+        timeout.reject("whole seconds between 1s and 1h (the HTTP client counts seconds)");
+        return Optional.empty();
+      }
+      return Optional.of(duration);
+    });
   }
 
   /** The kind gives the defaults; remove-fields and complete-response override them. */

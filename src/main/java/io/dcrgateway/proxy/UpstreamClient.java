@@ -216,6 +216,7 @@ public final class UpstreamClient {
   private static HttpClientOptions clientOptions(UpstreamConfig config) {
     HttpClientOptions options = new HttpClientOptions()
         .setKeepAlive(true)
+        .setKeepAliveTimeout((int) config.keepAliveTimeout().toSeconds())
         .setConnectTimeout((int) config.connectTimeout().toMillis())
         .setMaxHeaderSize(64 * 1024);
     if ("https".equalsIgnoreCase(config.baseUrl().getScheme())) {

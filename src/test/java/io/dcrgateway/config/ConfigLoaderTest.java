@@ -86,6 +86,7 @@ class ConfigLoaderTest {
     assertThat(shipped.listener().maxBodyBytes()).isEqualTo(minimal.listener().maxBodyBytes());
     assertThat(shipped.trust().keyMinimums()).isEqualTo(minimal.trust().keyMinimums());
     assertThat(shipped.upstream().poolSize()).isEqualTo(minimal.upstream().poolSize());
+    assertThat(shipped.upstream().keepAliveTimeout()).isEqualTo(minimal.upstream().keepAliveTimeout());
     assertThat(shipped.forwarding()).isEqualTo(minimal.forwarding());
     assertThat(shipped.admin()).isEqualTo(minimal.admin());
     assertThat(shipped.registration().publicBaseUrl()).isEqualTo(minimal.registration().publicBaseUrl());
@@ -121,6 +122,7 @@ class ConfigLoaderTest {
     assertThat(config.upstream().connectTimeout()).isEqualTo(Duration.ofSeconds(2));
     assertThat(config.upstream().responseTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.upstream().poolSize()).isEqualTo(32);
+    assertThat(config.upstream().keepAliveTimeout()).isEqualTo(Duration.ofSeconds(4));
     assertThat(config.upstream().tls()).isEqualTo(new UpstreamConfig.UpstreamTls(List.of(), Optional.empty(), true));
     assertThat(config.forwarding().certificateHeaders())
         .containsExactly(new CertificateHeader(CertificateHeaderFormat.RFC9440, "Client-Cert", true));

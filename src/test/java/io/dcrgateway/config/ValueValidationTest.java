@@ -75,6 +75,9 @@ class ValueValidationTest {
       upstream.pool-size => 2000 => must be an integer between 1 and 1024, got "2000"
       upstream.connect-timeout => 0ms => must be between 100ms and 5m, got "0ms"
       upstream.response-timeout => 10 => must be a duration with a unit (ms, s, m or h) between 1s and 10m, e.g. 10s, got "10"
+      upstream.keep-alive-timeout => 500ms => must be between 1s and 1h, got "500ms"
+      upstream.keep-alive-timeout => 1500ms => must be whole seconds between 1s and 1h (the HTTP client counts seconds), got "1500ms"
+      upstream.keep-alive-timeout => 2h => must be between 1s and 1h, got "2h"
       admin.enabled => yes => must be true or false, got "yes"
       admin.port => -1 => must be an integer between 1 and 65535, got "-1"
       reload.watch => yes => must be true or false, got "yes"
@@ -116,6 +119,7 @@ class ValueValidationTest {
         .with("listener.servers", "1")
         .with("upstream.response-timeout", "10m")
         .with("upstream.connect-timeout", "100ms")
+        .with("upstream.keep-alive-timeout", "2m")
         .with("listener.host", "::1")
         .with("reload.watch", "false")
         .with("reload.interval", "500ms")
@@ -131,6 +135,7 @@ class ValueValidationTest {
     assertThat(config.listener().serversFor(8)).isEqualTo(1);
     assertThat(config.upstream().responseTimeout()).isEqualTo(Duration.ofMinutes(10));
     assertThat(config.upstream().connectTimeout()).isEqualTo(Duration.ofMillis(100));
+    assertThat(config.upstream().keepAliveTimeout()).isEqualTo(Duration.ofMinutes(2));
     assertThat(config.listener().host()).isEqualTo("::1");
     assertThat(config.reload()).isEqualTo(new ReloadConfig(false, Duration.ofMillis(500)));
     assertThat(config.crypto().provider()).isEqualTo(CryptoConfig.Provider.BUILT_IN);
