@@ -1,6 +1,5 @@
 package io.dcrgateway.ids;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,14 +11,31 @@ import java.security.NoSuchAlgorithmException;
  */
 public record IdDigest(long high, long low) {
 
+  /**
+   * One digest per thread (event loops, workers), reset by each {@code digest()}: a registration
+   * asks for two or three ids, and MessageDigest.getInstance walks the provider list each time.
+   */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(IdDigest::sha256);
+
   public static IdDigest of(String namespace, String id) {
     byte[] ns = namespace.getBytes(StandardCharsets.UTF_8);
-    MessageDigest sha256 = sha256();
-    sha256.update(ByteBuffer.allocate(4).putInt(ns.length).array());
+    MessageDigest sha256 = SHA256.get();
+    sha256.update((byte) (ns.length >>> 24));
+    sha256.update((byte) (ns.length >>> 16));
+    sha256.update((byte) (ns.length >>> 8));
+    sha256.update((byte) ns.length);
     sha256.update(ns);
     sha256.update(id.getBytes(StandardCharsets.UTF_8));
-    ByteBuffer digest = ByteBuffer.wrap(sha256.digest());
-    return new IdDigest(digest.getLong(), digest.getLong());
+    byte[] digest = sha256.digest();
+    return new IdDigest(longAt(digest, 0), longAt(digest, 8));
+  }
+
+  private static long longAt(byte[] bytes, int offset) {
+    long value = 0;
+    for (int i = offset; i < offset + 8; i++) {
+      value = (value << 8) | (bytes[i] & 0xff);
+    }
+    return value;
   }
 
   private static MessageDigest sha256() {

@@ -79,7 +79,8 @@ public final class RegistrationPipeline {
   private final OneRegistrationPerSoftware oneRegistration;
   private final UpstreamClient upstream;
   private final IdentityServerShape shape;
-  private final Optional<URI> publicBaseUrl;
+  /** The configured public base URL without trailing slashes, made once: it is in every registration's answer. */
+  private final Optional<String> publicBaseUrl;
   private final List<PassThroughRoute> passThrough;
   private final RequestAudit audit;
   private final AuditHealth auditHealth;
@@ -114,7 +115,7 @@ public final class RegistrationPipeline {
     this.oneRegistration = oneRegistration;
     this.upstream = upstream;
     this.shape = shape;
-    this.publicBaseUrl = publicBaseUrl;
+    this.publicBaseUrl = publicBaseUrl.map(url -> TRAILING_SLASHES.matcher(url.toString()).replaceAll(""));
     this.passThrough = List.copyOf(passThrough);
     this.audit = new RequestAudit(audit, completed);
     this.unreadable = new UnreadableRequest(listener.limits(), contexts, this.audit);
@@ -469,9 +470,9 @@ public final class RegistrationPipeline {
   }
 
   private String publicRegistrationUrl(RoutingContext ctx, String registrationPath) {
-    String base = publicBaseUrl.map(URI::toString)
-        .orElseGet(() -> "https://" + ((RequestContext) ctx.get(RequestContext.class.getName())).host());
-    return TRAILING_SLASHES.matcher(base).replaceAll("") + registrationPath;
+    // A Host header holds no path, so only the configured URL can end in slashes.
+    return publicBaseUrl.orElseGet(() -> "https://" + ((RequestContext) ctx.get(RequestContext.class.getName())).host())
+        + registrationPath;
   }
 
   private void relay(RoutingContext ctx, UpstreamResponse answer) {

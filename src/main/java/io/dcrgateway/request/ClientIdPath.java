@@ -2,7 +2,6 @@ package io.dcrgateway.request;
 
 import io.dcrgateway.error.ErrorCodes;
 import io.dcrgateway.error.GatewayException;
-import java.util.regex.Pattern;
 
 /**
  * The {@code {client_id}} path segment of RFC 7592 management calls. It is re-encoded into the
@@ -11,17 +10,40 @@ import java.util.regex.Pattern;
  */
 public final class ClientIdPath {
 
-  private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9._~:@!$&'()*+,;=-]{1,256}");
+  private static final int MAX_LENGTH = 256;
+  /**
+   * RFC 3986 unreserved and sub-delims, ':' and '@', by ASCII code: looked up per character (a
+   * regular expression took about 1 % of a management call's CPU, issue 6 profile).
+   */
+  private static final boolean[] ALLOWED = new boolean[128];
+
+  static {
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._~:@!$&'()*+,;=-".chars()
+        .forEach(c -> ALLOWED[c] = true);
+  }
 
   private ClientIdPath() {
   }
 
   /** @param decoded the path parameter as the router decoded it */
   public static String validate(String decoded) {
-    if (decoded == null || !ALLOWED.matcher(decoded).matches() || decoded.equals(".") || decoded.equals("..")) {
+    if (decoded == null || !allowed(decoded) || decoded.equals(".") || decoded.equals("..")) {
       throw new GatewayException(400, ErrorCodes.INVALID_REQUEST, "request.client-id.malformed",
           "client_id in the path must be 1 to 256 URI path characters without '/', '%' or dot segments");
     }
     return decoded;
+  }
+
+  private static boolean allowed(String id) {
+    if (id.isEmpty() || id.length() > MAX_LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (c >= ALLOWED.length || !ALLOWED[c]) {
+        return false;
+      }
+    }
+    return true;
   }
 }
