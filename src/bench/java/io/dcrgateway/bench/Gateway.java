@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +30,11 @@ final class Gateway implements AutoCloseable {
   /** Heap the gateway allocated (Micrometer's JVM GC binder: the young generation's growth, counted at each GC). */
   private static final Pattern ALLOCATED = Pattern.compile(
       "^jvm_gc_memory_allocated_bytes_total ([0-9.E+]+)$", Pattern.MULTILINE);
+
+  /** The gateway's own count of its decisions (metrics.RequestMetrics), by outcome and stable reason id. */
+  private static final Pattern DECISIONS = Pattern.compile(
+      "^dcr_gateway_requests_total\\{([^}]*)} ([0-9.E+]+)$", Pattern.MULTILINE);
+  private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
   private final Process process;
   private final int port;
@@ -116,6 +122,26 @@ final class Gateway implements AutoCloseable {
   Counters counters() throws IOException, InterruptedException {
     String metrics = metrics();
     return new Counters((long) sum(HANDSHAKES, metrics), sum(ALLOCATED, metrics));
+  }
+
+  /**
+   * Requests by outcome and reason id since the gateway started, e.g. {@code "rejected
+   * statement.signature" -> 1200}: what the gateway says of every answer it gave, among them the
+   * reason of any the bench did not expect.
+   */
+  Map<String, Long> decisions() throws IOException, InterruptedException {
+    Map<String, Long> decisions = new TreeMap<>();
+    Matcher m = DECISIONS.matcher(metrics());
+    while (m.find()) {
+      Map<String, String> labels = new TreeMap<>();
+      Matcher label = LABEL.matcher(m.group(1));
+      while (label.find()) {
+        labels.put(label.group(1), label.group(2));
+      }
+      decisions.merge(labels.getOrDefault("outcome", "?") + " " + labels.getOrDefault("reason", "?"),
+          (long) Double.parseDouble(m.group(2)), Long::sum);
+    }
+    return decisions;
   }
 
   private static double sum(Pattern series, String metrics) {

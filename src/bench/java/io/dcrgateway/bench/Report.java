@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
@@ -25,6 +26,7 @@ final class Report {
   private final List<Long> peakRssKib = new ArrayList<>();
   private final List<Long> hwmKib = new ArrayList<>();
   private final List<String> loadAverages = new ArrayList<>();
+  private Map<String, Long> decisions = Map.of();
   private final CryptoLimit limit;
   private final int runs;
 
@@ -52,6 +54,11 @@ final class Report {
 
   void startup(double millis) {
     startupMillis.add(millis);
+  }
+
+  /** The gateway's decisions by outcome and reason over the whole bench, from its metrics. */
+  void decisions(Map<String, Long> byOutcomeAndReason) {
+    decisions = Map.copyOf(byOutcomeAndReason);
   }
 
   void memory(long maxRssKib, long peakKib) {
@@ -145,6 +152,12 @@ final class Report {
         .toList();
     out.println(problems.isEmpty() ? "Every answer had the expected status." : "UNEXPECTED ANSWERS:");
     problems.forEach(p -> out.println("  " + p));
+    if (!decisions.isEmpty()) {
+      out.println("Gateway decisions over the whole bench, warm-ups included (dcr_gateway_requests_total by outcome and"
+          + " reason): " + decisions.entrySet().stream()
+          .map(d -> d.getKey() + " " + String.format(Locale.ROOT, "%,d", d.getValue()))
+          .collect(Collectors.joining("; ")));
+    }
   }
 
   /**
