@@ -326,7 +326,7 @@ public final class Bench implements Callable<Integer> {
       double allocated = gateway == null ? Double.NaN : (after.allocatedBytes() - before.allocatedBytes()) / requests;
       learn(scenario, toGateway, result);
       Measurement m = new Measurement(scenario, toGateway, run, result, serverCpuUsed, compilerCpuUsed, clientCpuUsed,
-          handshakes, allocated);
+          handshakes, allocated, gateway == null ? null : after.clock().since(before.clock()));
       say(String.format(Locale.ROOT, "  %-34s %-7s %8.0f req/s  %6.0f µs CPU/req (JIT %2.0f%%)%s  p50 %6.2f ms  p99 %7.2f ms  %s%s",
           scenario.title(), label, result.perSecond(), m.serverMicrosPerRequest(),
           100.0 * compilerCpuUsed / Math.max(1, serverCpuUsed),
@@ -356,7 +356,7 @@ public final class Bench implements Callable<Integer> {
       long clientCpu = ProcessUsage.ownCpuNanos();
       LoadGenerator.Result result = session.paced(Workload.cycling(direct), pace, Duration.ofSeconds(seconds));
       Measurement m = new Measurement(scenario, false, run, result, ProcessUsage.cpuNanos(upstream.handle()) - serverCpu,
-          0, ProcessUsage.ownCpuNanos() - clientCpu, Double.NaN, Double.NaN);
+          0, ProcessUsage.ownCpuNanos() - clientCpu, Double.NaN, Double.NaN, null);
       say(String.format(Locale.ROOT, "  %-34s %-7s %8.0f req/s  p50 %6.2f ms  p99 %7.2f ms  %s",
           scenario.title(), "no proxy", result.perSecond(), result.latency().p50(), result.latency().p99(), result.statuses()));
       return m;

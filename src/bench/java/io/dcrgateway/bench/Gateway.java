@@ -115,13 +115,13 @@ final class Gateway implements AutoCloseable {
    * @param allocatedBytes heap allocated so far, as of the last GC (so exact to a young generation,
    *     tens of MB, which a window of thousands of requests makes small)
    */
-  record Counters(long handshakes, double allocatedBytes) {
+  record Counters(long handshakes, double allocatedBytes, GatewayClock clock) {
   }
 
   /** The counters of one scrape of the admin metrics, to take before and after a window. */
   Counters counters() throws IOException, InterruptedException {
     String metrics = metrics();
-    return new Counters((long) sum(HANDSHAKES, metrics), sum(ALLOCATED, metrics));
+    return new Counters((long) sum(HANDSHAKES, metrics), sum(ALLOCATED, metrics), GatewayClock.of(metrics));
   }
 
   /**

@@ -9,9 +9,11 @@ package io.dcrgateway.bench;
  *     request had a full handshake, 0 over keep-alive); NaN for nginx
  * @param allocatedBytesPerRequest heap the gateway allocated per request (JVM GC counter); NaN
  *     for the others
+ * @param clock the window by the gateway's own histograms; null for the others
  */
 record Measurement(Scenario scenario, boolean gateway, int run, LoadGenerator.Result result, long serverCpuNanos,
-    long compilerCpuNanos, long clientCpuNanos, double handshakesPerRequest, double allocatedBytesPerRequest) {
+    long compilerCpuNanos, long clientCpuNanos, double handshakesPerRequest, double allocatedBytesPerRequest,
+    GatewayClock clock) {
 
   /** Share of the server's CPU spent by JIT compiler threads (0 for nginx). */
   double compilerShare() {
