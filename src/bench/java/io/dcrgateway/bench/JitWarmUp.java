@@ -63,6 +63,7 @@ final class JitWarmUp {
         Collections.shuffle(round, random);
         long cpu = ProcessUsage.cpuNanos(gateway.handle());
         long jit = ProcessUsage.compilerCpuNanos(gateway.handle());
+        gateway.counters(); // the metrics scrape around every window: its code compiled here too
         requests += keepAlive.closedLoop(Workload.cycling(round), concurrency, Duration.ofSeconds(5)).requests();
         requests += newConnections(gateway.port(), tpp, Workload.cycling(mix), 2);
         requests += newConnections(gateway.port(), forged, Workload.cycling(fixtures.sampleRegistrations()), 1);
