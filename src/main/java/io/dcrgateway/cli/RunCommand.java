@@ -85,7 +85,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         + (server.adminPort() > 0 ? ", admin on http://" + gatewayConfig.admin().host() + ":" + server.adminPort() : "")
         + ", forwarding to " + gatewayConfig.upstream().baseUrl() + gatewayConfig.upstream().registrationPath()
         + "; transport " + InstrumentedVertx.transportOf(vertx, gatewayConfig.listener().transport())
-        + ", " + gatewayConfig.listener().serversFor(Runtime.getRuntime().availableProcessors()) + " server(s)"
+        + ", " + gatewayConfig.listener().serversOnThisMachine() + " server(s)"
         + "; crypto " + preflight.crypto().description());
     HotReload hotReload = HotReload.install(vertx, config, loaded, server, metrics, audit);
 

@@ -50,6 +50,11 @@ public record ListenerConfig(
     return servers > 0 ? servers : Math.max(1, processors);
   }
 
+  /** {@link #serversFor} the processors this JVM may use: what the listener starts and reports. */
+  public int serversOnThisMachine() {
+    return serversFor(Runtime.getRuntime().availableProcessors());
+  }
+
   /**
    * NATIVE: Netty's epoll transport where its native library loads (Linux on x86_64 and aarch64,
    * shipped in the jar), Java NIO elsewhere. NIO: always Java NIO. Measured (README, Performance):

@@ -1,5 +1,6 @@
 package io.dcrgateway.ids;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,16 +27,8 @@ public record IdDigest(long high, long low) {
     sha256.update((byte) ns.length);
     sha256.update(ns);
     sha256.update(id.getBytes(StandardCharsets.UTF_8));
-    byte[] digest = sha256.digest();
-    return new IdDigest(longAt(digest, 0), longAt(digest, 8));
-  }
-
-  private static long longAt(byte[] bytes, int offset) {
-    long value = 0;
-    for (int i = offset; i < offset + 8; i++) {
-      value = (value << 8) | (bytes[i] & 0xff);
-    }
-    return value;
+    ByteBuffer digest = ByteBuffer.wrap(sha256.digest());
+    return new IdDigest(digest.getLong(), digest.getLong());
   }
 
   private static MessageDigest sha256() {

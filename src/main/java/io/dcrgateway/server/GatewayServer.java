@@ -111,7 +111,7 @@ public final class GatewayServer {
     Future<?> admin = adminServer == null ? Future.succeededFuture() : adminServer.listen();
     return metrics.certificates(vertx, generation.trust(), listener.tls().certificate())
         .compose(m -> admin)
-        .compose(a -> PublicListener.listen(vertx, publicOptions, PublicListener.serversFor(listener), server -> {
+        .compose(a -> PublicListener.listen(vertx, publicOptions, listener.serversOnThisMachine(), server -> {
           // Each request goes to the generation current when it arrives, keep-alive connections included.
           server.requestHandler(request -> current.get().router().handle(request));
           server.invalidRequestHandler(request -> current.get().unreadable().handle(request));

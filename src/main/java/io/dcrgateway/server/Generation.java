@@ -70,7 +70,7 @@ final class Generation {
       ClientCertificateVerifier verifier = new ClientCertificateVerifier(trust, Clock.systemUTC(),
           metrics.certificateVerifications());
       UpstreamClient upstream = new UpstreamClient(vertx, config.upstream(), new UpstreamHeaders(config.forwarding()),
-          PublicListener.serversFor(config.listener()));
+          config.listener().serversOnThisMachine());
       // Only when a trust domain asks for it: with revocation off nothing changes, no timer runs.
       Optional<RevocationChecker> revocation = RevocationChecker.create(vertx, config.trust(), config.fetch(), Clock.systemUTC(),
           () -> new RevocationMetrics(metrics.registry()));

@@ -1,6 +1,5 @@
 package io.dcrgateway.server;
 
-import io.dcrgateway.config.ListenerConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -30,11 +29,6 @@ final class PublicListener {
     this.vertx = vertx;
     this.servers = List.copyOf(servers);
     this.deployments = List.copyOf(deployments);
-  }
-
-  /** The number of servers: {@code listener.servers}, by default one per core the JVM may use. */
-  static int serversFor(ListenerConfig listener) {
-    return listener.serversFor(Runtime.getRuntime().availableProcessors());
   }
 
   /**
