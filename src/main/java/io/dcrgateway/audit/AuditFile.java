@@ -12,19 +12,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
  * Appends audit records to a file, hash-chained, from one writer thread: the event loop only
- * hands a record over (never waits on the disk, nor for room in the queue). The queue is
+ * hands a record over (never waits on the disk, nor for room in the queue), and the writer takes
+ * what gathered over a few milliseconds ({@link RecordHandOff}) in one write. The queue is
  * bounded; once it holds more than {@link #BACKLOG} records the disk cannot keep up, and
  * {@link #problem()} says so until it has caught up, so the pipeline refuses new requests (503)
  * while the room left takes the records of the requests in flight and of the refusals. Were even
@@ -43,17 +42,18 @@ public final class AuditFile implements Consumer<JsonObject>, AuditHealth, AutoC
 
   static final Duration RETRY_INTERVAL = Duration.ofSeconds(1);
   private static final int CAPACITY = 65_536;
+  /** Below the kernel's IOV_MAX (1,024), the most buffers one gathering write takes. */
+  private static final int MAX_LINES_PER_WRITE = 512;
   /** Three quarters: the last quarter is for records of requests already admitted, and refusals. */
   static final int BACKLOG = CAPACITY / 4 * 3;
   private static final Logger LOG = Logger.getLogger(AuditFile.class.getName());
-  private static final JsonObject STOP = new JsonObject();
   private static final DateTimeFormatter ROTATED =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final Path file;
   private final long maxBytes;
   private final Clock clock;
-  private final BlockingQueue<JsonObject> queue = new ArrayBlockingQueue<>(CAPACITY);
+  private final RecordHandOff<JsonObject> queue = new RecordHandOff<>(CAPACITY, AuditLogger.GATHER_NANOS);
   private final AuditChain chain;
   private final Thread writer;
   private final AtomicLong failures = new AtomicLong();
@@ -88,7 +88,8 @@ public final class AuditFile implements Consumer<JsonObject>, AuditHealth, AutoC
   public void accept(JsonObject record) {
     // Never waits: a wait here would stall the event loop, and all the requests on it.
     if (!queue.offer(record)) {
-      LOG.severe("audit queue full: the audit file cannot keep up; record kept in the log: " + record.encode());
+      LOG.severe((closing ? "audit file closed" : "audit queue full: the audit file cannot keep up")
+          + "; record kept in the log: " + record.encode());
     }
   }
 
@@ -112,47 +113,44 @@ public final class AuditFile implements Consumer<JsonObject>, AuditHealth, AutoC
   @Override
   public void close() throws InterruptedException {
     closing = true;
-    queue.put(STOP);
+    queue.close();
     writer.join(TimeUnit.SECONDS.toMillis(30));
   }
 
+  /** Each gathered batch linked, then written in as few writes as rotation allows. */
   private void drain() {
-    String pending = null;
-    while (true) {
-      try {
-        if (pending != null) {
-          if (write(pending)) {
-            pending = null;
-          } else if (closing) {
-            LOG.severe("audit file " + file + " still cannot be written at shutdown; record kept in the log: " + pending);
+    List<JsonObject> batch = new ArrayList<>();
+    List<ByteBuffer> lines = new ArrayList<>();
+    try {
+      while (queue.next(batch)) {
+        // Linked once: lines retried after a failure keep their place in the chain.
+        batch.forEach(record -> lines.add(ByteBuffer.wrap((chain.link(record) + "\n").getBytes(StandardCharsets.UTF_8))));
+        batch.clear();
+        int written = write(lines, 0);
+        while (written < lines.size()) {
+          if (closing) {
+            lines.subList(written, lines.size()).forEach(line -> LOG.severe("audit file " + file
+                + " still cannot be written at shutdown; record kept in the log: " + text(line)));
             return;
-          } else {
-            Thread.sleep(RETRY_INTERVAL.toMillis());
           }
-          continue;
+          Thread.sleep(RETRY_INTERVAL.toMillis());
+          written = write(lines, written);
         }
-        boolean wasIdle = queue.isEmpty();
-        JsonObject record = queue.take();
-        if (wasIdle && !closing) {
-          // Woken by one record: let the next ones gather (see AuditLogger.GATHER_NANOS).
-          LockSupport.parkNanos(AuditLogger.GATHER_NANOS);
-        }
-        if (record == STOP) {
-          closeFile();
-          return;
-        }
-        // Linked once: a record retried after a failure keeps its place in the chain.
-        pending = chain.link(record);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
+        lines.clear();
       }
+      closeFile();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
-  /** One whole line, or nothing: a failed write is cut back so the chain never holds half a record. */
-  private boolean write(String line) {
-    byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+  /**
+   * Whole lines from {@code from} on, each run that fits before a rotation in one gathering write;
+   * returns the index of the first line not written. A failed write is cut back so the chain
+   * never holds half a record.
+   */
+  private int write(List<ByteBuffer> lines, int from) {
+    int written = from;
     try {
       if (out == null) {
         out = open(file);
@@ -162,19 +160,30 @@ public final class AuditFile implements Consumer<JsonObject>, AuditHealth, AutoC
         }
         size = Math.min(found, out.size());
       }
-      if (size > 0 && size + bytes.length > maxBytes) {
-        rotate();
+      while (written < lines.size()) {
+        int end = written;
+        long bytes = 0;
+        while (end < lines.size() && end - written < MAX_LINES_PER_WRITE
+            && (size + bytes == 0 || size + bytes + lines.get(end).remaining() <= maxBytes)) {
+          bytes += lines.get(end).remaining();
+          end++;
+        }
+        if (end == written) {
+          rotate();
+          continue;
+        }
+        ByteBuffer[] run = lines.subList(written, end).stream().map(ByteBuffer::duplicate).toArray(ByteBuffer[]::new);
+        while (run[run.length - 1].hasRemaining()) {
+          out.write(run);
+        }
+        size += bytes;
+        written = end;
       }
-      ByteBuffer buffer = ByteBuffer.wrap(bytes);
-      while (buffer.hasRemaining()) {
-        out.write(buffer);
-      }
-      size += bytes.length;
       if (problem.isPresent()) {
         LOG.warning("audit file " + file + " is writable again; requests are served again");
         problem = Optional.empty();
       }
-      return true;
+      return written;
     } catch (IOException | RuntimeException e) {
       failures.incrementAndGet();
       if (problem.isEmpty()) {
@@ -183,8 +192,12 @@ public final class AuditFile implements Consumer<JsonObject>, AuditHealth, AutoC
       }
       problem = Optional.of("audit file " + file + " cannot be written: " + e.getMessage());
       abandonPartialLine();
-      return false;
+      return written;
     }
+  }
+
+  private static String text(ByteBuffer line) {
+    return StandardCharsets.UTF_8.decode(line.duplicate()).toString().stripTrailing();
   }
 
   private void abandonPartialLine() {

@@ -103,6 +103,21 @@ class AuditTrailTest {
   }
 
   @Test
+  void recordsWrittenTogetherStillRotateBeforeAFilePassesItsLimit() throws Exception {
+    // 200 records offered at once reach the writer in one or two batches, written run by run.
+    Path current = write(200, 4096);
+    try (Stream<Path> files = Files.list(dir)) {
+      List<Path> all = files.toList();
+      assertThat(all).hasSizeGreaterThan(5);
+      for (Path file : all) {
+        assertThat(Files.size(file)).as(file.toString()).isLessThanOrEqualTo(4096);
+        assertThat(Files.readString(file)).endsWith("}\n");
+      }
+    }
+    assertThat(Files.size(current)).isPositive();
+  }
+
+  @Test
   void reopeningAFileContinuesItsChain() throws Exception {
     write(3, Long.MAX_VALUE);
     Path file = write(3, Long.MAX_VALUE);
