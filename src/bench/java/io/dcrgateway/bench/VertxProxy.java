@@ -1,5 +1,7 @@
 package io.dcrgateway.bench;
 
+import io.dcrgateway.config.ListenerConfig.Transport;
+import io.dcrgateway.metrics.InstrumentedVertx;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -23,6 +25,7 @@ import java.security.cert.CertificateEncodingException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -95,7 +98,11 @@ final class VertxProxy implements AutoCloseable {
     // Vert.x's default event loops (twice the cores), as the gateway has them. Each deployment
     // takes the next loop; an HTTP client created inside one took a loop too, so that both
     // servers once shared one loop. The clients are made per loop on first use, as the gateway's.
-    Vertx vertx = Vertx.builder().with(new VertxOptions().setPreferNativeTransport(true)).build();
+    // The gateway's transport: the bench template's listener.transport, from the same variable.
+    Transport transport = Transport.valueOf(
+        System.getenv().getOrDefault("DCR_BENCH_TRANSPORT", "native").toUpperCase(Locale.ROOT));
+    Vertx vertx = InstrumentedVertx.on(transport, new VertxOptions()).build();
+    System.out.println("vertx floor transport: " + InstrumentedVertx.transportOf(vertx, transport));
     HttpServerOptions options = new HttpServerOptions()
         .setHost("127.0.0.1").setPort(port)
         .setSsl(true).setSslEngineOptions(new OpenSSLEngineOptions()).setUseAlpn(false)

@@ -57,10 +57,13 @@ public record ListenerConfig(
 
   /**
    * NATIVE: Netty's epoll transport where its native library loads (Linux on x86_64 and aarch64,
-   * shipped in the jar), Java NIO elsewhere. NIO: always Java NIO. Measured (README, Performance):
-   * epoll takes less CPU per request.
+   * shipped in the jar), Java NIO elsewhere. NIO: always Java NIO. IO_URING: Netty's io_uring
+   * transport where the kernel lets the process use it (a recent Linux, and no seccomp
+   * profile forbidding it, which Docker's default does), NATIVE elsewhere. Measured (README,
+   * Performance): epoll takes less CPU per request than NIO, io_uring less than epoll; io_uring is
+   * not the default while one test fails on it (README, "Since the seventeenth run").
    */
-  public enum Transport { NATIVE, NIO }
+  public enum Transport { NATIVE, NIO, IO_URING }
 
   /** With the default {@link Limits}. */
   public ListenerConfig(String host, int port, ServerTlsConfig tls, String registrationPath, long maxBodyBytes,

@@ -56,7 +56,7 @@ class ValueValidationTest {
       listener.tls.client-auth => REQUIRE => must be request or require, got "REQUIRE"
       listener.tls.handshake-timeout => 500ms => must be between 1s and 5m, got "500ms"
       listener.tls.engine => boringssl => must be openssl or jdk, got "boringssl"
-      listener.transport => epoll => must be native or nio, got "epoll"
+      listener.transport => epoll => must be native, nio or io_uring, got "epoll"
       listener.servers => 0 => must be an integer between 1 and 64, got "0"
       listener.servers => 65 => must be an integer between 1 and 64, got "65"
       listener.servers => cores => must be auto or a whole number from 1 to 64, got "cores"
@@ -115,7 +115,7 @@ class ValueValidationTest {
         .with("listener.idle-timeout", "2m")
         .with("listener.tls.handshake-timeout", "1500ms")
         .with("listener.tls.engine", "jdk")
-        .with("listener.transport", "nio")
+        .with("listener.transport", "io_uring")
         .with("listener.servers", "1")
         .with("upstream.response-timeout", "10m")
         .with("upstream.connect-timeout", "100ms")
@@ -131,7 +131,7 @@ class ValueValidationTest {
     assertThat(config.listener().idleTimeout()).isEqualTo(Duration.ofMinutes(2));
     assertThat(config.listener().tls().handshakeTimeout()).isEqualTo(Duration.ofMillis(1500));
     assertThat(config.listener().tls().engine()).isEqualTo(ListenerConfig.TlsEngine.JDK);
-    assertThat(config.listener().transport()).isEqualTo(ListenerConfig.Transport.NIO);
+    assertThat(config.listener().transport()).isEqualTo(ListenerConfig.Transport.IO_URING);
     assertThat(config.listener().serversFor(8)).isEqualTo(1);
     assertThat(config.upstream().responseTimeout()).isEqualTo(Duration.ofMinutes(10));
     assertThat(config.upstream().connectTimeout()).isEqualTo(Duration.ofMillis(100));

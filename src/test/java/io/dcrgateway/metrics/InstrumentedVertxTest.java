@@ -8,10 +8,14 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.internal.VertxInternal;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** {@code admin.vertx-http-metrics}: Vert.x's HTTP server and client meters only when asked for. */
+/**
+ * {@code admin.vertx-http-metrics}: Vert.x's HTTP server and client meters only when asked for;
+ * {@code listener.transport}: the event loops on the transport asked for, or on the one said.
+ */
 class InstrumentedVertxTest {
 
   @Test
@@ -25,23 +29,47 @@ class InstrumentedVertxTest {
     assertThat(scrape).contains("vertx_http_server_requests_total").contains("vertx_http_client_requests_total");
   }
 
+  @Test
+  void ioUringRunsWhereTheKernelAllowsItAndElsewhereTheStartUpLineSaysWhyEpollRunsInstead() throws Exception {
+    try (GatewayMetrics metrics = GatewayMetrics.create()) {
+      Vertx vertx = InstrumentedVertx.create(metrics, Transport.IO_URING, false);
+      try {
+        String transportClass = ((VertxInternal) vertx).transport().getClass().getSimpleName();
+        String startUpLine = InstrumentedVertx.transportOf(vertx, Transport.IO_URING);
+        if (InstrumentedVertx.ioUringUnavailable().isEmpty()) {
+          assertThat(startUpLine).isEqualTo("io_uring");
+          assertThat(transportClass).isEqualTo("IoUringTransport");
+        } else {
+          assertThat(startUpLine).startsWith("native (epoll) (io_uring does not run here: ");
+          assertThat(transportClass).isEqualTo("EpollTransport");
+        }
+        assertThat(oneRequest(vertx)).isEqualTo(200);
+      } finally {
+        vertx.close().await(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+
   private static String scrapeAfterOneRequest(boolean httpMetrics) throws Exception {
     try (GatewayMetrics metrics = GatewayMetrics.create()) {
       Vertx vertx = InstrumentedVertx.create(metrics, Transport.NIO, httpMetrics);
       try {
-        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
-            .requestHandler(request -> request.response().end("ok"))
-            .listen().await(10, TimeUnit.SECONDS);
-        HttpClient client = vertx.createHttpClient();
-        int status = client.request(HttpMethod.GET, server.actualPort(), "127.0.0.1", "/")
-            .compose(request -> request.send())
-            .compose(response -> response.body().map(body -> response.statusCode()))
-            .await(10, TimeUnit.SECONDS);
-        assertThat(status).isEqualTo(200);
+        assertThat(oneRequest(vertx)).isEqualTo(200);
         return metrics.registry().scrape();
       } finally {
         vertx.close().await(10, TimeUnit.SECONDS);
       }
     }
+  }
+
+  private static int oneRequest(Vertx vertx) throws Exception {
+    HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+        .requestHandler(request -> request.response().end("ok"))
+        .listen().await(10, TimeUnit.SECONDS);
+    HttpClient client = vertx.createHttpClient();
+    return client.request(HttpMethod.GET, server.actualPort(), "127.0.0.1", "/")
+        .compose(request -> request.send())
+        .compose(response -> response.body().map(body -> response.statusCode()))
+        .await(10, TimeUnit.SECONDS);
   }
 }

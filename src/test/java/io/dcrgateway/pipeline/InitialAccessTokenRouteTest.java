@@ -129,7 +129,7 @@ class InitialAccessTokenRouteTest {
 
   private static void assertRefused(HttpResponse<Buffer> response, int status, String error, String reason)
       throws Exception {
-    assertThat(response.statusCode()).isEqualTo(status);
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);
     assertThat(response.getHeader("Content-Type")).isEqualTo("application/json");
     assertThat(response.bodyAsJsonObject().getString("error")).isEqualTo(error);
     assertThat(fixture.upstream().received()).isEmpty();

@@ -1,6 +1,7 @@
 package io.dcrgateway.testkit;
 
 import io.dcrgateway.config.ListenerConfig.Transport;
+import io.dcrgateway.metrics.InstrumentedVertx;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.util.Locale;
@@ -23,6 +24,6 @@ public final class TestVertx {
   }
 
   public static Vertx create(VertxOptions options) {
-    return Vertx.vertx(options.setPreferNativeTransport(TRANSPORT == Transport.NATIVE));
+    return InstrumentedVertx.on(TRANSPORT, options).build();
   }
 }
