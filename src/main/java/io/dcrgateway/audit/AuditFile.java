@@ -129,8 +129,12 @@ public final class AuditFile implements Consumer<JsonObject>, AuditHealth, AutoC
         int written = write(lines, 0);
         while (written < lines.size()) {
           if (closing) {
-            lines.subList(written, lines.size()).forEach(line -> LOG.severe("audit file " + file
-                + " still cannot be written at shutdown; record kept in the log: " + text(line)));
+            lines.subList(written, lines.size()).forEach(line -> keepInLog(text(line)));
+            // And the records still queued behind them: nothing is dropped silently.
+            while (queue.next(batch)) {
+              batch.forEach(record -> keepInLog(record.encode()));
+              batch.clear();
+            }
             return;
           }
           Thread.sleep(RETRY_INTERVAL.toMillis());
@@ -194,6 +198,10 @@ public final class AuditFile implements Consumer<JsonObject>, AuditHealth, AutoC
       abandonPartialLine();
       return written;
     }
+  }
+
+  private void keepInLog(String record) {
+    LOG.severe("audit file " + file + " still cannot be written at shutdown; record kept in the log: " + record);
   }
 
   private static String text(ByteBuffer line) {

@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,6 +119,53 @@ class AuditTrailTest {
       }
     }
     assertThat(Files.size(current)).isPositive();
+  }
+
+  @Test
+  void recordsThatCannotBeWrittenByShutdownAreEachKeptInTheLog() throws Exception {
+    Path full = dir.resolve("audit.log");
+    Files.createSymbolicLink(full, Path.of("/dev/full")); // every write fails with ENOSPC
+    List<String> logged = Collections.synchronizedList(new ArrayList<>());
+    Logger logger = Logger.getLogger(AuditFile.class.getName());
+    Handler capture = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        logged.add(record.getMessage());
+      }
+
+      @Override
+      public void flush() {
+      }
+
+      @Override
+      public void close() {
+      }
+    };
+    logger.addHandler(capture);
+    try {
+      AuditFile audit = AuditFile.open(full, Long.MAX_VALUE, Clock.systemUTC());
+      for (int i = 0; i < 50; i++) {
+        audit.accept(new JsonObject().put("request_id", "r-" + i));
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (audit.problem().isEmpty()) {
+        assertThat(System.nanoTime()).as("the write failure is reported").isLessThan(deadline);
+        Thread.sleep(5);
+      }
+      // Queued behind the failed batch while the writer waits to retry.
+      for (int i = 50; i < 100; i++) {
+        audit.accept(new JsonObject().put("request_id", "r-" + i));
+      }
+      audit.close();
+    } finally {
+      logger.removeHandler(capture);
+    }
+
+    List<String> kept = logged.stream().filter(m -> m.contains("record kept in the log")).toList();
+    for (int i = 0; i < 100; i++) {
+      String id = "\"request_id\":\"r-" + i + "\"";
+      assertThat(kept).as("r-" + i).filteredOn(m -> m.contains(id)).hasSize(1);
+    }
   }
 
   @Test
