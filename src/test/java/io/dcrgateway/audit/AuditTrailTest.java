@@ -2,6 +2,7 @@ package io.dcrgateway.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dcrgateway.testkit.CapturedLog;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,9 +13,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -125,24 +123,8 @@ class AuditTrailTest {
   void recordsThatCannotBeWrittenByShutdownAreEachKeptInTheLog() throws Exception {
     Path full = dir.resolve("audit.log");
     Files.createSymbolicLink(full, Path.of("/dev/full")); // every write fails with ENOSPC
-    List<String> logged = Collections.synchronizedList(new ArrayList<>());
-    Logger logger = Logger.getLogger(AuditFile.class.getName());
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        logged.add(record.getMessage());
-      }
-
-      @Override
-      public void flush() {
-      }
-
-      @Override
-      public void close() {
-      }
-    };
-    logger.addHandler(capture);
-    try {
+    List<String> logged;
+    try (CapturedLog log = CapturedLog.of(AuditFile.class.getName())) {
       AuditFile audit = AuditFile.open(full, Long.MAX_VALUE, Clock.systemUTC());
       for (int i = 0; i < 50; i++) {
         audit.accept(new JsonObject().put("request_id", "r-" + i));
@@ -157,8 +139,7 @@ class AuditTrailTest {
         audit.accept(new JsonObject().put("request_id", "r-" + i));
       }
       audit.close();
-    } finally {
-      logger.removeHandler(capture);
+      logged = log.messages();
     }
 
     List<String> kept = logged.stream().filter(m -> m.contains("record kept in the log")).toList();
