@@ -61,7 +61,8 @@ public record ListenerConfig(
    * transport where the kernel lets the process use it (a recent Linux, and no seccomp
    * profile forbidding it, which Docker's default does), NATIVE elsewhere. Measured (README,
    * Performance): epoll takes less CPU per request than NIO, io_uring less than epoll; io_uring is
-   * not the default while one test fails on it (README, "Since the seventeenth run").
+   * experimental until the stack carries a Netty with netty/netty#17238 (README, "Since the
+   * seventeenth run").
    */
   public enum Transport { NATIVE, NIO, IO_URING }
 
