@@ -58,7 +58,6 @@ public final class AuditFile implements Consumer<JsonObject>, AuditHealth, AutoC
   private final Thread writer;
   private final AtomicLong failures = new AtomicLong();
   private volatile Optional<String> problem = Optional.empty();
-  private volatile boolean closing;
   // Writer thread only.
   private FileChannel out;
   private long size;
@@ -88,7 +87,7 @@ public final class AuditFile implements Consumer<JsonObject>, AuditHealth, AutoC
   public void accept(JsonObject record) {
     // Never waits: a wait here would stall the event loop, and all the requests on it.
     if (!queue.offer(record)) {
-      LOG.severe((closing ? "audit file closed" : "audit queue full: the audit file cannot keep up")
+      LOG.severe((queue.closed() ? "audit file closed" : "audit queue full: the audit file cannot keep up")
           + "; record kept in the log: " + record.encode());
     }
   }
@@ -112,7 +111,6 @@ public final class AuditFile implements Consumer<JsonObject>, AuditHealth, AutoC
 
   @Override
   public void close() throws InterruptedException {
-    closing = true;
     queue.close();
     writer.join(TimeUnit.SECONDS.toMillis(30));
   }
@@ -128,7 +126,7 @@ public final class AuditFile implements Consumer<JsonObject>, AuditHealth, AutoC
         batch.clear();
         int written = write(lines, 0);
         while (written < lines.size()) {
-          if (closing) {
+          if (queue.closed()) {
             lines.subList(written, lines.size()).forEach(line -> keepInLog(text(line)));
             // And the records still queued behind them: nothing is dropped silently.
             while (queue.next(batch)) {

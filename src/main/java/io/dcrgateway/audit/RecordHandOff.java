@@ -57,6 +57,11 @@ final class RecordHandOff<T> {
     return true;
   }
 
+  /** Whether {@link #close()} was called: offers are refused from then on. */
+  boolean closed() {
+    return closed;
+  }
+
   /** Records offered and not yet taken by the writer. */
   int size() {
     return size.get();
