@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.Signature;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,7 +74,13 @@ public final class ServerIdentity {
     }
   }
 
-  private static boolean matches(PrivateKey key, X509Certificate certificate) {
+  static boolean matches(PrivateKey key, X509Certificate certificate) {
+    // An RSA key with its CRT parameters carries its public half: compare, instead of a signature
+    // a cold JVM makes in tens of milliseconds on the start's critical path.
+    if (key instanceof RSAPrivateCrtKey rsa) {
+      return certificate.getPublicKey() instanceof RSAPublicKey pub
+          && pub.getModulus().equals(rsa.getModulus()) && pub.getPublicExponent().equals(rsa.getPublicExponent());
+    }
     try {
       String algorithm = switch (key.getAlgorithm()) {
         case "RSA" -> "SHA256withRSA";

@@ -30,8 +30,7 @@ public final class ServerTls {
   }
 
   public static ServerSSLOptions options(ServerTlsConfig config, TrustMaterial trust) {
-    PemKeyCertOptions keys = config.engine() == TlsEngine.OPENSSL ? new CachedKeyMaterialOptions()
-        : new PemKeyCertOptions();
+    PemKeyCertOptions keys = new ListenerKeyCertOptions(config.engine() == TlsEngine.OPENSSL);
     ServerSSLOptions options = new ServerSSLOptions()
         .setKeyCertOptions(keys
             .setCertPath(config.certificate().toString())
