@@ -22,9 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -70,47 +68,33 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     GatewayMetrics metrics = GatewayMetrics.create();
     Vertx vertx = InstrumentedVertx.create(metrics, gatewayConfig.listener().transport(),
         gatewayConfig.admin().vertxHttpMetrics());
+    GracefulStop stop = new GracefulStop(vertx, audit, auditFile, DRAIN_MILLIS);
     GatewayServer server;
     try {
       server = GatewayServer.start(vertx, gatewayConfig, preflight, audit, metrics)
           .await(60, TimeUnit.SECONDS);
     } catch (Exception e) {
+      if (!stop.withdraw()) {
+        stop.await(); // SIGTERM during the start: the stop has it
+        return 0;
+      }
       System.err.println("dcr-gateway: cannot start: " + e.getMessage());
       vertx.close();
-      closeQuietly(auditFile);
+      auditFile.ifPresent(GracefulStop::closeQuietly);
       return 1;
     }
-    System.out.println("dcr-gateway listening on https://" + gatewayConfig.listener().host() + ":"
-        + server.port() + gatewayConfig.listener().registrationPath()
-        + (server.adminPort() > 0 ? ", admin on http://" + gatewayConfig.admin().host() + ":" + server.adminPort() : "")
-        + ", forwarding to " + gatewayConfig.upstream().baseUrl() + gatewayConfig.upstream().registrationPath()
-        + "; transport " + InstrumentedVertx.transportOf(vertx, gatewayConfig.listener().transport())
-        + ", " + gatewayConfig.listener().serversOnThisMachine() + " server(s)"
-        + "; crypto " + preflight.crypto().description());
-    HotReload hotReload = HotReload.install(vertx, config, loaded, server, metrics, audit);
-
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      int status = 0;
-      try {
-        hotReload.stop();
-        server.stop(DRAIN_MILLIS).await(DRAIN_MILLIS + 5_000, TimeUnit.MILLISECONDS);
-        // Separately: a future chained onto close() would complete on a closed event loop.
-        vertx.close().await(5, TimeUnit.SECONDS);
-      } catch (TimeoutException e) {
-        System.err.println("dcr-gateway: shutdown did not finish in time");
-        status = 1;
-      } finally {
-        // After the drain: the last requests' records are written before the file is closed.
-        closeQuietly(audit);
-        closeQuietly(auditFile);
-        stopped.countDown();
-      }
-      // SIGTERM is how orchestrators ask for a stop: a clean drain is success (0), not the JVM's
-      // 143 for "killed by a signal".
-      Runtime.getRuntime().halt(status);
-    }, "dcr-gateway-shutdown"));
-    stopped.await();
+    GatewayServer started = server;
+    stop.serving(started, () -> {
+      System.out.println("dcr-gateway listening on https://" + gatewayConfig.listener().host() + ":"
+          + started.port() + gatewayConfig.listener().registrationPath()
+          + (started.adminPort() > 0 ? ", admin on http://" + gatewayConfig.admin().host() + ":" + started.adminPort() : "")
+          + ", forwarding to " + gatewayConfig.upstream().baseUrl() + gatewayConfig.upstream().registrationPath()
+          + "; transport " + InstrumentedVertx.transportOf(vertx, gatewayConfig.listener().transport())
+          + ", " + gatewayConfig.listener().serversOnThisMachine() + " server(s)"
+          + "; crypto " + preflight.crypto().description());
+      return HotReload.install(vertx, config, loaded, started, metrics, audit);
+    });
+    stop.await();
     return 0;
   }
 
@@ -119,24 +103,6 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
       return Optional.empty();
     }
     return Optional.of(AuditFile.open(config.file().get(), config.maxFileBytes(), Clock.systemUTC()));
-  }
-
-  private static void closeQuietly(AuditLog audit) {
-    try {
-      audit.close();
-    } catch (Exception e) {
-      System.err.println("dcr-gateway: the audit log could not be flushed: " + e);
-    }
-  }
-
-  private static void closeQuietly(Optional<AuditFile> file) {
-    file.ifPresent(f -> {
-      try {
-        f.close();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
   }
 
   private int report(List<ConfigProblem> problems) {

@@ -168,6 +168,49 @@ class GatewayJarIT {
   }
 
   /**
+   * A container runtime may send SIGTERM at any moment, also the one the gateway announces it
+   * listens: that stop is as graceful as any (the hook used to be registered only after the
+   * announcement, and a signal in between got a stack trace, exit 143 and no drain).
+   */
+  @Test
+  void sigtermTheMomentTheGatewayAnnouncesItselfStopsItGracefully() throws Exception {
+    Path config = copyShippedConfig(tmp);
+    int[] ports = FreePorts.distinct(2);
+    List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        jar().toString(), "run", "--config", config.toString());
+    ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile()).redirectErrorStream(true);
+    CONFIG_VARIABLES.forEach(builder.environment()::remove);
+    builder.environment().putAll(Map.of("GATEWAY_HOST", "127.0.0.1", "GATEWAY_PORT", Integer.toString(ports[0]),
+        "ADMIN_PORT", Integer.toString(ports[1]), "UPSTREAM_BASE_URL", "http://127.0.0.1:9"));
+    Process gateway = builder.start();
+    try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(gateway.getInputStream(),
+        java.nio.charset.StandardCharsets.UTF_8))) {
+      StringBuilder output = new StringBuilder();
+      String line;
+      while ((line = lines.readLine()) != null) {
+        output.append(line).append('\n');
+        if (line.startsWith("dcr-gateway listening on")) {
+          // SIGTERM the moment the line is read; through the handle, which, unlike Process.destroy,
+          // leaves the pipe open for the rest of the output.
+          gateway.toHandle().destroy();
+          break;
+        }
+      }
+      assertThat(line).as("the gateway announced itself; output:%n%s", output).isNotNull();
+      while ((line = lines.readLine()) != null) {
+        output.append(line).append('\n');
+      }
+      assertThat(gateway.waitFor(IDLE_SHUTDOWN.toMillis(), TimeUnit.MILLISECONDS))
+          .as("exited within %s of SIGTERM", IDLE_SHUTDOWN).isTrue();
+      assertThat(gateway.exitValue()).as("a graceful stop exits 0; output:%n%s", output).isZero();
+      assertThat(output.toString()).doesNotContain("Exception").doesNotContain("shutdown did not finish in time");
+      assertThat(isListening(ports[0])).as("public port still bound").isFalse();
+    } finally {
+      stop(gateway);
+    }
+  }
+
+  /**
    * One gateway for the tests that need it running: starting it generates a dev PKI, which takes
    * seconds.
    */
