@@ -15,6 +15,8 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.X509KeyManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The listener's key material as the TLS context gets it: the key and chain of the configured PEM
@@ -25,28 +27,17 @@ class ListenerKeyCertOptionsTest {
   @TempDir
   Path dir;
 
-  @Test
-  void anRsaListenerServesItsKeyAndChainForRsaHandshakesOnly() throws Exception {
-    Files files = write("rsa", KeySpec.rsa2048());
+  @ParameterizedTest
+  @CsvSource({"RSA, EC", "EC, RSA"})
+  void aListenerServesItsKeyAndChainForHandshakesOfItsKeyTypeOnly(String type, String otherType) throws Exception {
+    Files files = write(type, type.equals("RSA") ? KeySpec.rsa2048() : KeySpec.ecP256());
     X509KeyManager keys = keyManager(ListenerKeyCertOptions.keyManagerFactory(files.key, files.chain));
 
-    String alias = keys.chooseServerAlias("RSA", null, null);
+    String alias = keys.chooseServerAlias(type, null, null);
     assertThat(alias).isNotNull();
     assertThat(keys.getPrivateKey(alias).getEncoded()).isEqualTo(files.leaf.privateKey().getEncoded());
     assertThat(keys.getCertificateChain(alias)).containsExactlyElementsOf(files.chainCertificates);
-    assertThat(keys.chooseServerAlias("EC", null, null)).isNull();
-  }
-
-  @Test
-  void anEcListenerServesItsKeyAndChainForEcHandshakesOnly() throws Exception {
-    Files files = write("ec", KeySpec.ecP256());
-    X509KeyManager keys = keyManager(ListenerKeyCertOptions.keyManagerFactory(files.key, files.chain));
-
-    String alias = keys.chooseServerAlias("EC", null, null);
-    assertThat(alias).isNotNull();
-    assertThat(keys.getPrivateKey(alias).getEncoded()).isEqualTo(files.leaf.privateKey().getEncoded());
-    assertThat(keys.getCertificateChain(alias)).containsExactlyElementsOf(files.chainCertificates);
-    assertThat(keys.chooseServerAlias("RSA", null, null)).isNull();
+    assertThat(keys.chooseServerAlias(otherType, null, null)).isNull();
   }
 
   @Test

@@ -6,6 +6,8 @@ import io.dcrgateway.devpki.CertificateIssuer;
 import io.dcrgateway.devpki.IssuedCertificate;
 import io.dcrgateway.devpki.KeySpec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The start-up check that the listener's key belongs to its certificate, for both key types. */
 class ServerIdentityMatchTest {
@@ -14,19 +16,12 @@ class ServerIdentityMatchTest {
     return CertificateIssuer.forSubject("CN=localhost").key(spec).selfSigned();
   }
 
-  @Test
-  void anRsaKeyBelongsToItsOwnCertificateOnly() {
-    IssuedCertificate mine = issue(KeySpec.rsa2048());
-    IssuedCertificate other = issue(KeySpec.rsa2048());
-
-    assertThat(ServerIdentity.matches(mine.privateKey(), mine.certificate())).isTrue();
-    assertThat(ServerIdentity.matches(mine.privateKey(), other.certificate())).isFalse();
-  }
-
-  @Test
-  void anEcKeyBelongsToItsOwnCertificateOnly() {
-    IssuedCertificate mine = issue(KeySpec.ecP256());
-    IssuedCertificate other = issue(KeySpec.ecP256());
+  @ParameterizedTest
+  @ValueSource(strings = {"RSA", "EC"})
+  void aKeyBelongsToItsOwnCertificateOnly(String type) {
+    KeySpec spec = type.equals("RSA") ? KeySpec.rsa2048() : KeySpec.ecP256();
+    IssuedCertificate mine = issue(spec);
+    IssuedCertificate other = issue(spec);
 
     assertThat(ServerIdentity.matches(mine.privateKey(), mine.certificate())).isTrue();
     assertThat(ServerIdentity.matches(mine.privateKey(), other.certificate())).isFalse();
