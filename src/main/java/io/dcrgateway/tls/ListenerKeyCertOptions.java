@@ -46,10 +46,8 @@ final class ListenerKeyCertOptions extends PemKeyCertOptions {
 
   @Override
   public KeyManagerFactory getKeyManagerFactory(Vertx vertx) throws Exception {
-    KeyManagerFactory factory = getCertPaths().size() == 1 && getKeyPaths().size() == 1
-        && getCertValues().isEmpty() && getKeyValues().isEmpty()
-        ? keyManagerFactory(Path.of(getKeyPath()), Path.of(getCertPath()))
-        : super.getKeyManagerFactory(vertx); // not how the gateway configures it; Vert.x's way then
+    // ServerTls sets exactly one key path and one certificate path (listener.tls.key, .certificate).
+    KeyManagerFactory factory = keyManagerFactory(Path.of(getKeyPath()), Path.of(getCertPath()));
     return openSsl ? new OpenSslCachingX509KeyManagerFactory(factory) : factory;
   }
 
