@@ -92,6 +92,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
           + "; transport " + InstrumentedVertx.transportOf(vertx, gatewayConfig.listener().transport())
           + ", " + gatewayConfig.listener().serversOnThisMachine() + " server(s)"
           + "; crypto " + preflight.crypto().description());
+      JsonWarmUp.start();
       return HotReload.install(vertx, config, loaded, started, metrics, audit);
     });
     stop.await();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Turns a YAML config file into one validated, immutable {@link GatewayConfig}, or a
@@ -46,6 +47,28 @@ public final class ConfigLoader {
    */
   public static GatewayConfig load(Path file, Function<String, String> env, FileChecks files) {
     return loadWithFiles(file, env, files).config();
+  }
+
+  /**
+   * Reads a profile shipped in the jar as an entry of {@code registration.profiles:} is read: the
+   * same keys, rule parameters typed the same way, no environment for {@code ${VAR}}. Keys are
+   * prefixed with {@code source} ({@code profiles/generic.yaml:rules[3]}).
+   *
+   * @throws IllegalStateException when it does not read: a defect of the build, not of a config
+   */
+  public static ProfileConfig builtInProfile(String source, String yaml) {
+    ReadContext context = new ReadContext(Path.of(""), new EnvSubstitution(name -> null));
+    Optional<ProfileConfig> profile = YamlDocument.parse(yaml, context)
+        .map(root -> ProfileReader.read(Section.root(root, context), new DuplicateCheck("")));
+    if (!context.problems().isEmpty()) {
+      throw new IllegalStateException("built-in profile " + source + " does not read: " + context.problems().stream()
+          .map(problem -> source + ":" + problem).collect(Collectors.joining("; ")));
+    }
+    ProfileConfig read = profile.orElseThrow();
+    return new ProfileConfig(read.name(), source, read.reportOnly(), read.requireSoftwareStatement(),
+        read.rules().stream()
+            .map(rule -> new ProfileConfig.RuleConfig(rule.id(), source + ":" + rule.key(), rule.params()))
+            .toList());
   }
 
   /** A config and every file it was read from: itself and each file it names. */

@@ -43,11 +43,12 @@ final class YamlDocument {
 
   /** @return the root mapping, or empty when the document cannot be read as one */
   static Optional<ObjectNode> read(Path file, ReadContext context) {
-    Optional<String> text = readUtf8(file, context);
-    if (text.isEmpty()) {
-      return Optional.empty();
-    }
-    try (YAMLParser parser = YAML.createParser(text.get())) {
+    return readUtf8(file, context).flatMap(text -> parse(text, context));
+  }
+
+  /** As {@link #read(Path, ReadContext)}, from text already in memory (a profile shipped in the jar). */
+  static Optional<ObjectNode> parse(String text, ReadContext context) {
+    try (YAMLParser parser = YAML.createParser(text)) {
       if (parser.nextToken() == null) {
         context.problem("", "the file is empty; a configuration needs at least"
             + " listener.tls, trust.domains and upstream");

@@ -46,7 +46,8 @@ public final class Profiles {
     return profiles;
   }
 
-  private static Profile build(ProfileConfig definition, List<ConfigProblem> problems) {
+  /** One profile's rules; unknown ids and bad parameters go to {@code problems}. */
+  static Profile build(ProfileConfig definition, List<ConfigProblem> problems) {
     List<Rule> rules = new ArrayList<>();
     for (RuleConfig entry : definition.rules()) {
       Map<String, Object> params = new LinkedHashMap<>(entry.params());

@@ -448,6 +448,47 @@ class RegistrationConfigTest {
   }
 
   @Test
+  void aProfileShippedInTheJarIsReadLikeAnEntryOfTheFileKeyedByItsResource() {
+    ProfileConfig profile = ConfigLoader.builtInProfile("profiles/mine.yaml", """
+        name: mine
+        report-only: false
+        require-software-statement: true
+        rules:
+          - id: redirect-uris.in-software-statement
+          - id: scope.allowed-for-roles
+            max-count: 5
+            quoted-number: "5"
+            yaml-guesses: [yes, on]
+        """);
+
+    assertThat(profile.name()).isEqualTo("mine");
+    assertThat(profile.key()).isEqualTo("profiles/mine.yaml");
+    assertThat(profile.reportOnly()).isFalse();
+    assertThat(profile.requireSoftwareStatement()).isTrue();
+    assertThat(profile.rules()).extracting(RuleConfig::id, RuleConfig::key).containsExactly(
+        tuple("redirect-uris.in-software-statement", "profiles/mine.yaml:rules[0]"),
+        tuple("scope.allowed-for-roles", "profiles/mine.yaml:rules[1]"));
+    assertThat(profile.rules().get(1).params()).containsExactly(
+        Map.entry("max-count", 5L), Map.entry("quoted-number", "5"), Map.entry("yaml-guesses", List.of("yes", "on")));
+  }
+
+  @Test
+  void aProfileShippedInTheJarThatDoesNotReadIsADefectNamingEveryProblemByResourceAndKey() {
+    assertThatThrownBy(() -> ConfigLoader.builtInProfile("profiles/broken.yaml", """
+        name: broken
+        rules:
+          - id: redirect-uris.https
+            audience: ${HOME}
+        rule: []
+        """))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("built-in profile profiles/broken.yaml does not read: ")
+        // No environment: what ships is what runs, whatever the host's variables say.
+        .hasMessageContaining("profiles/broken.yaml:rules[0].audience: ")
+        .hasMessageContaining("profiles/broken.yaml:rule: unknown key");
+  }
+
+  @Test
   void ruleEntriesReportShapeProblemsByKeyButNotTheirIdsOrParameters() {
     Path file = writeWithRegistration("""
         registration:

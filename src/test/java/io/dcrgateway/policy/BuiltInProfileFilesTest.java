@@ -10,17 +10,13 @@ import static io.dcrgateway.policy.PolicyFixture.ukClaims;
 import static io.dcrgateway.policy.PolicyFixture.ukStatement;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.dcrgateway.config.ConfigProblem;
+import io.dcrgateway.config.ProfileConfig;
+import io.dcrgateway.config.ProfileConfig.RuleConfig;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,25 +29,29 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class BuiltInProfileFilesTest {
 
-  private static final YAMLMapper YAML = new YAMLMapper();
-
   @ParameterizedTest
   @ValueSource(strings = {"open-finance-brasil", "uk-open-banking", "generic"})
-  void everyRuleIdExistsAndEveryParameterBuilds(String name) throws IOException {
-    Map<String, Object> file = read(name);
+  void everyRuleIdExistsAndEveryParameterBuilds(String name) {
+    ProfileConfig definition = shipped(name);
 
-    assertThat(file).containsOnlyKeys("name", "report-only", "require-software-statement", "rules");
-    assertThat(file.get("name")).isEqualTo(name);
-    assertThat(file.get("report-only")).isEqualTo(false);
-    assertThat(file.get("require-software-statement")).isEqualTo(true);
+    assertThat(definition.key()).isEqualTo("profiles/" + name + ".yaml");
+    assertThat(definition.reportOnly()).isFalse();
+    assertThat(definition.requireSoftwareStatement()).isTrue();
+    assertThat(definition.rules()).extracting(RuleConfig::key).allMatch(key -> key.startsWith(definition.key() + ":rules["));
     List<ConfigProblem> problems = new ArrayList<>();
-    Profile profile = build(name, problems);
+    Profile profile = Profiles.build(definition, problems);
     assertThat(problems).isEmpty();
     assertThat(profile.rules()).extracting(Rule::id).doesNotHaveDuplicates();
   }
 
   @Test
-  void openFinanceBrasilAcceptsTheSuitesHappyPathAndCompletesIt() throws IOException {
+  void theJarShipsExactlyTheBuiltInProfilesByName() {
+    assertThat(BuiltInProfiles.load()).extracting(ProfileConfig::name)
+        .containsExactly("open-finance-brasil", "uk-open-banking", "generic");
+  }
+
+  @Test
+  void openFinanceBrasilAcceptsTheSuitesHappyPathAndCompletesIt() {
     // SPEC BR-24: the shape the OIDF suite sends, grant types in an unusual order, unknown fields.
     JsonObject request = new JsonObject()
         .put("grant_types", new JsonArray().add("client_credentials").add("refresh_token").add("implicit")
@@ -80,7 +80,7 @@ class BuiltInProfileFilesTest {
   }
 
   @Test
-  void openFinanceBrasilRejectsJwksByValueAndAJwksUriOfAnotherSoftwareWithInvalidClientMetadata() throws IOException {
+  void openFinanceBrasilRejectsJwksByValueAndAJwksUriOfAnotherSoftwareWithInvalidClientMetadata() {
     Profile profile = build("open-finance-brasil", new ArrayList<>());
     JsonObject base = new JsonObject().put("software_statement", "eyJ.e30.c2ln")
         .put("token_endpoint_auth_method", "private_key_jwt")
@@ -95,7 +95,7 @@ class BuiltInProfileFilesTest {
   }
 
   @Test
-  void openFinanceBrasilLetsAnUpdateMoveToAnotherCertificatesSubjectDn() throws IOException {
+  void openFinanceBrasilLetsAnUpdateMoveToAnotherCertificatesSubjectDn() {
     // BRM-08: the PUT names a new certificate's DN while arriving over the old certificate.
     JsonObject request = new JsonObject().put("client_id", "client-1").put("software_statement", "eyJ.e30.c2ln")
         .put("token_endpoint_auth_method", "tls_client_auth")
@@ -107,7 +107,7 @@ class BuiltInProfileFilesTest {
   }
 
   @Test
-  void ukOpenBankingAcceptsARegistrationAsTheConformanceToolSendsIt() throws IOException {
+  void ukOpenBankingAcceptsARegistrationAsTheConformanceToolSendsIt() {
     JsonObject request = new JsonObject()
         .put("iss", PolicyFixture.UK_SOFTWARE_ID)
         .put("redirect_uris", new JsonArray().add("https://tpp.example.co.uk/callback"))
@@ -129,7 +129,7 @@ class BuiltInProfileFilesTest {
   }
 
   @Test
-  void ukOpenBankingRefusesAnotherSoftwaresCertificateAsUnapproved() throws IOException {
+  void ukOpenBankingRefusesAnotherSoftwaresCertificateAsUnapproved() {
     JsonObject request = new JsonObject().put("software_statement", "eyJ.e30.c2ln")
         .put("redirect_uris", new JsonArray().add("https://tpp.example.co.uk/callback"))
         .put("token_endpoint_auth_method", "tls_client_auth").put("grant_types", new JsonArray().add("client_credentials"))
@@ -143,31 +143,12 @@ class BuiltInProfileFilesTest {
     });
   }
 
-  private static Map<String, Object> read(String name) throws IOException {
-    try (InputStream in = BuiltInProfileFilesTest.class.getClassLoader().getResourceAsStream("profiles/" + name + ".yaml")) {
-      assertThat(in).as("profiles/%s.yaml on the classpath", name).isNotNull();
-      return YAML.readValue(in, new TypeReference<LinkedHashMap<String, Object>>() { });
-    }
+  private static ProfileConfig shipped(String name) {
+    return BuiltInProfiles.load().stream().filter(profile -> profile.name().equals(name)).findFirst().orElseThrow();
   }
 
-  /**
-   * The profile as the config's profile loader builds it: id out, operations as the scope, the
-   * entry's other keys as params.
-   */
-  @SuppressWarnings("unchecked")
-  private static Profile build(String name, List<ConfigProblem> problems) throws IOException {
-    Map<String, Object> file = read(name);
-    List<Rule> rules = new ArrayList<>();
-    List<Map<String, Object>> entries = (List<Map<String, Object>>) file.get("rules");
-    for (int i = 0; i < entries.size(); i++) {
-      Map<String, Object> params = new LinkedHashMap<>(entries.get(i));
-      String id = (String) params.remove("id");
-      String key = name + ".rules[" + i + "]";
-      Object operations = params.remove("operations");
-      assertThat(RuleCatalog.factory(id)).as("%s: rule %s is in the catalog", key, id).isPresent();
-      rules.add(OperationScope.limit(RuleCatalog.factory(id).get().create(new RuleParams(key, params, problems)),
-          operations, key + ".operations", problems));
-    }
-    return new Profile(name, (Boolean) file.get("report-only"), (Boolean) file.get("require-software-statement"), rules);
+  /** The profile as the gateway builds it from what the jar ships. */
+  private static Profile build(String name, List<ConfigProblem> problems) {
+    return Profiles.build(shipped(name), problems);
   }
 }
