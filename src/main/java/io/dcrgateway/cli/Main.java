@@ -38,6 +38,7 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     Logging.configure();
+    NettyJfrEvents.offUnlessAsked();
     System.exit(execute(args));
   }
 
