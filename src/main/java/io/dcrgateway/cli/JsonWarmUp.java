@@ -5,9 +5,10 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Every answer and audit record is written by Jackson's data binding through Vert.x's codec:
- * about 300 classes and 150 ms of a cold JVM. Nothing before the listener needs it (the built-in
- * profiles are read by the config reader), so it is built on a thread of its own once the gateway
- * listens, instead of on the event loop of whichever TPP comes first.
+ * about 300 classes and 150 ms of a cold JVM. Nothing before the listener needs its object mapper
+ * (the config, built-in profiles included, is read from parser events into tree nodes), so it is
+ * built on a thread of its own once the gateway listens, instead of on the event loop of whichever
+ * TPP comes first.
  */
 final class JsonWarmUp {
 
