@@ -58,7 +58,7 @@ public final class InstrumentedVertx {
     if (configured == Transport.IO_URING) {
       Optional<String> unavailable = ioUringUnavailable();
       if (unavailable.isEmpty()) {
-        return "io_uring " + IO_URING_CAVEAT;
+        return "io_uring";
       }
       return transportOf(vertx, Transport.NATIVE) + " (io_uring does not run here: " + unavailable.get() + ")";
     }
@@ -69,14 +69,6 @@ public final class InstrumentedVertx {
     return configured == Transport.NIO || cause == null ? "nio"
         : "nio (the native transport does not load here: " + cause.getMessage() + ")";
   }
-
-  /**
-   * Said where io_uring runs: Vert.x 5.0.7's stack carries Netty 4.2.9, before netty/netty#17238
-   * (a write the kernel may still be reading released at an output shutdown, its memory possibly
-   * reused by another connection).
-   */
-  static final String IO_URING_CAVEAT = "(experimental: Netty 4.2.9's io_uring can release a write's memory the"
-      + " kernel still reads, netty/netty#17238; not for production until the stack carries the fix)";
 
   /** Why io_uring cannot run in this process (platform, kernel, seccomp), or empty where it can. */
   public static Optional<String> ioUringUnavailable() {

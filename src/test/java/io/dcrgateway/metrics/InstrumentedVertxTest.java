@@ -45,7 +45,7 @@ class InstrumentedVertxTest {
         String transportClass = ((VertxInternal) vertx).transport().getClass().getSimpleName();
         String startUpLine = InstrumentedVertx.transportOf(vertx, Transport.IO_URING);
         if (InstrumentedVertx.ioUringUnavailable().isEmpty()) {
-          assertThat(startUpLine).startsWith("io_uring (experimental: ").contains("netty/netty#17238");
+          assertThat(startUpLine).isEqualTo("io_uring");
           assertThat(transportClass).isEqualTo("IoUringTransport");
         } else {
           assertThat(startUpLine).startsWith("native (epoll) (io_uring does not run here: ");
@@ -60,8 +60,8 @@ class InstrumentedVertxTest {
 
   /**
    * Two connections answered in one pass of one event loop, each with a gathering write (headers
-   * and body): the case Netty 4.2.9's io_uring asserted on (netty/netty#16705; the build turns
-   * that assert off, see pom.xml), seen as one answer lost.
+   * and body): the case Netty 4.2.9's io_uring asserted on (netty/netty#16705, fixed in the Netty
+   * the build now takes; tests run with assertions on), seen as one answer lost.
    */
   @ParameterizedTest
   @EnumSource(value = Transport.class, names = {"NATIVE", "IO_URING"})
