@@ -17,8 +17,8 @@ COPY --from=build /src/target/dcr-gateway.jar /app/dcr-gateway.jar
 COPY conf /app/conf
 # Class data sharing: one start of the shipped config (dev PKI made on the way, in /tmp/cds, then
 # deleted), stopped a second after ready (so that the JSON encoder's warm-up is in it too); the
-# classes it loaded are archived and mapped by every later start: ready in about 2.0 s instead of
-# 3.0 s (README, Performance). A JVM that cannot use the archive warns and starts without it.
+# classes it loaded are archived and mapped by every later start: ready in about 1.5 s instead of
+# 2.0 s (src/bench/HISTORY.md). A JVM that cannot use the archive warns and starts without it.
 RUN mkdir -p /tmp/cds/conf && cp /app/conf/gateway.yaml /tmp/cds/conf/ \
  && (java -Xms64m -Xmx128m -XX:+UseSerialGC -XX:ArchiveClassesAtExit=/app/dcr-gateway.jsa \
        -jar /app/dcr-gateway.jar run --config /tmp/cds/conf/gateway.yaml > /tmp/cds/log 2>&1 & pid=$!; \
@@ -32,7 +32,7 @@ USER dcr
 # ADMIN_HOST, loopback by default; set ADMIN_HOST=0.0.0.0 where an orchestrator probes it.
 EXPOSE 8443 9090
 VOLUME ["/app/certs"]
-# Measured (README, Performance): heap after GC stays under 40 MiB under load and in the soak run;
+# Measured (README, Soak run): heap after GC stays under 40 MiB under load and in the soak run;
 # a 128 MiB heap with the serial collector keeps the process under 256 MiB RSS. The serial
 # collector is what the JVM picks by itself in a container limited to one CPU.
 ENV JAVA_TOOL_OPTIONS="-Xms64m -Xmx128m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:SharedArchiveFile=/app/dcr-gateway.jsa"

@@ -59,8 +59,8 @@ public record ListenerConfig(
    * NATIVE: Netty's epoll transport where its native library loads (Linux on x86_64 and aarch64,
    * shipped in the jar), Java NIO elsewhere. NIO: always Java NIO. IO_URING: Netty's io_uring
    * transport where the kernel lets the process use it (a recent Linux, and no seccomp
-   * profile forbidding it, which Docker's default does), NATIVE elsewhere. Measured (README,
-   * Performance): epoll takes less CPU per request than NIO, io_uring less than epoll. epoll stays
+   * profile forbidding it, which Docker's default does), NATIVE elsewhere. Measured
+   * (src/bench/HISTORY.md): epoll takes less CPU per request than NIO, io_uring less than epoll. epoll stays
    * the default: a decade older in Netty, and the one Docker's default profile allows anyway.
    */
   public enum Transport { NATIVE, NIO, IO_URING }
