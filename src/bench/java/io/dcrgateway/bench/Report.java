@@ -178,7 +178,7 @@ final class Report {
     if (!scenarios.isEmpty()) {
       out.println();
       out.println("The gateway's own clock (dcr_gateway_processing_seconds: from a request's first stage to the end of its"
-          + " answer, minus the identity server's time; p50 / p90 / p99 as histogram bucket bounds, the lowest 1 ms;"
+          + " answer, minus the identity server's time; p50 / p90 / p99 as histogram bucket bounds, the lowest 0.1 ms;"
           + " medians of runs): " + String.join("; ", scenarios) + ".");
     }
   }
