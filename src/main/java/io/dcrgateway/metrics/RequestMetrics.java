@@ -33,7 +33,7 @@ public final class RequestMetrics implements Consumer<RequestAudit.Completed> {
 
   // The gateway's own time is mostly a fraction of a millisecond: its histogram starts at 100 us,
   // or every request would land in one "under 1 ms" bucket. The identity server's starts at 1 ms.
-  static final Duration LEAST_PROCESSING = Duration.ofNanos(100_000);
+  private static final Duration LEAST_PROCESSING = Duration.ofNanos(100_000);
   private static final Duration LEAST_UPSTREAM = Duration.ofMillis(1);
   private static final Duration MOST_EXPECTED = Duration.ofSeconds(30);
 
