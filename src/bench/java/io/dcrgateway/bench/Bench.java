@@ -240,7 +240,7 @@ public final class Bench implements Callable<Integer> {
             report.vertxFloor(measure(run, scenario, fixtures, false, floor.port(), floor.handle(), null, clientId,
                 "vertx"));
           }
-          if (scenario.paced()) {
+          if (scenario.paced() && !scenario.flooded()) {
             report.noProxy(measureNoProxy(run, scenario, fixtures, upstream));
           }
         }
@@ -288,7 +288,7 @@ public final class Bench implements Callable<Integer> {
     LoadGenerator.Target target = new LoadGenerator.Target("127.0.0.1", port, fixtures.identity(scenario.client()),
         scenario.keepAlive());
     int inFlight = scenario.keepAlive() ? concurrency : newConnectionConcurrency;
-    double pace = halfLoadPace();
+    double pace = pace(scenario);
     try (LoadGenerator.Session session = fixtures.generator().open(target, inFlight)) {
       // Warm-up on the same client: its keep-alive connections carry the measured window.
       double warmJit;
@@ -313,16 +313,31 @@ public final class Bench implements Callable<Integer> {
         say(String.format(Locale.ROOT, "  (%s warm-up: %d rounds of %d s, the JIT at %.0f %% of its CPU in the last)",
             label, rounds + (warmJit > SETTLED_JIT_SHARE ? 0 : 1), warmupSeconds, 100 * warmJit));
       }
+      LoadGenerator.Result quiet = null;
+      HandshakeFlood flood = null;
+      if (scenario.flooded()) {
+        quiet = session.paced(freshWorkload(toGateway, fresh(fixtures, pacedCount(pace))), pace, Duration.ofSeconds(seconds));
+      }
       Workload workload = scenario.paced()
           ? freshWorkload(toGateway, fresh(fixtures, pacedCount(pace)))
           : workload(scenario, toGateway, fixtures, clientId, seconds);
+      if (scenario.flooded()) {
+        flood = HandshakeFlood.start(fixtures, port, newConnectionConcurrency, seconds);
+      }
       Gateway.Counters before = gateway == null ? null : gateway.counters();
       long serverCpu = ProcessUsage.cpuNanos(server);
       long compilerCpu = ProcessUsage.compilerCpuNanos(server);
       long clientCpu = ProcessUsage.ownCpuNanos();
-      LoadGenerator.Result result = scenario.paced()
-          ? session.paced(workload, pace, Duration.ofSeconds(seconds))
-          : session.closedLoop(workload, inFlight, Duration.ofSeconds(seconds));
+      LoadGenerator.Result result;
+      try {
+        result = scenario.paced()
+            ? session.paced(workload, pace, Duration.ofSeconds(seconds))
+            : session.closedLoop(workload, inFlight, Duration.ofSeconds(seconds));
+      } finally {
+        if (flood != null) {
+          flood.stop();
+        }
+      }
       long serverCpuUsed = ProcessUsage.cpuNanos(server) - serverCpu;
       long compilerCpuUsed = ProcessUsage.compilerCpuNanos(server) - compilerCpu;
       long clientCpuUsed = ProcessUsage.ownCpuNanos() - clientCpu;
@@ -332,13 +347,19 @@ public final class Bench implements Callable<Integer> {
       double allocated = gateway == null ? Double.NaN : (after.allocatedBytes() - before.allocatedBytes()) / requests;
       learn(scenario, toGateway, result);
       Measurement m = new Measurement(scenario, toGateway, run, result, serverCpuUsed, compilerCpuUsed, clientCpuUsed,
-          handshakes, allocated, gateway == null ? null : after.clock().since(before.clock()));
+          handshakes, allocated, gateway == null ? null : after.clock().since(before.clock()),
+          flood == null ? null : new Measurement.Flood(quiet, flood.result()));
       say(String.format(Locale.ROOT, "  %-34s %-7s %8.0f req/s  %6.0f µs CPU/req (JIT %2.0f%%)%s  p50 %6.2f ms  p99 %7.2f ms  %s%s",
           scenario.title(), label, result.perSecond(), m.serverMicrosPerRequest(),
           100.0 * compilerCpuUsed / Math.max(1, serverCpuUsed),
           gateway == null ? "" : String.format(Locale.ROOT, " %4.0f kB heap/req", allocated / 1024),
           result.latency().p50(), result.latency().p99(),
           result.statuses(), result.failures() > 0 ? " " + result.failures() + " failed: " + result.firstFailure() : ""));
+      if (m.flood() != null) {
+        say(String.format(Locale.ROOT, "  %-34s %-7s alone: p50 %6.2f ms  p99 %7.2f ms  %s; flood: %.0f forged handshakes/s %s",
+            "", label, quiet.latency().p50(), quiet.latency().p99(), quiet.statuses(), m.flood().attack().perSecond(),
+            m.flood().attack().statuses()));
+      }
       return m;
     }
   }
@@ -349,7 +370,7 @@ public final class Bench implements Callable<Integer> {
    * pace, so that the latency a proxy adds can be told from theirs.
    */
   private Measurement measureNoProxy(int run, Scenario scenario, Fixtures fixtures, Nginx upstream) throws Exception {
-    double pace = halfLoadPace();
+    double pace = pace(scenario);
     // Minted just before the window, as the proxies' are: the same allocation behind it, the same bodies.
     List<BenchRequest> direct = fresh(fixtures, pacedCount(pace)).stream()
         .map(r -> new BenchRequest(r.method(), UPSTREAM_REGISTRATION_PATH, r.contentType(), r.authorization(), r.body()))
@@ -383,9 +404,10 @@ public final class Bench implements Callable<Integer> {
     return toGateway ? Workload.once(minted) : Workload.cycling(minted);
   }
 
-  /** The paced scenario's rate: half the keep-alive registration rate last seen at the gateway. */
-  private double halfLoadPace() {
-    return rates.getOrDefault(Scenario.REGISTER_KEEPALIVE, FIRST_GUESS.get(Scenario.REGISTER_KEEPALIVE)) / 2;
+  /** A paced scenario's rate: its share of the keep-alive registration rate last seen at the gateway. */
+  private double pace(Scenario scenario) {
+    return rates.getOrDefault(Scenario.REGISTER_KEEPALIVE, FIRST_GUESS.get(Scenario.REGISTER_KEEPALIVE))
+        * scenario.shareOfKeepAliveRate();
   }
 
   /** Registration rates seen at the gateway size the next pools of fresh statements. */

@@ -10,10 +10,26 @@ package io.dcrgateway.bench;
  * @param allocatedBytesPerRequest heap the gateway allocated per request (JVM GC counter); NaN
  *     for the others
  * @param clock the window by the gateway's own histograms; null for the others
+ * @param flood for a flooded scenario, the same pace alone and the flood beside it; null otherwise
  */
 record Measurement(Scenario scenario, boolean gateway, int run, LoadGenerator.Result result, long serverCpuNanos,
     long compilerCpuNanos, long clientCpuNanos, double handshakesPerRequest, double allocatedBytesPerRequest,
-    GatewayClock clock) {
+    GatewayClock clock, Flood flood) {
+
+  Measurement(Scenario scenario, boolean gateway, int run, LoadGenerator.Result result, long serverCpuNanos,
+      long compilerCpuNanos, long clientCpuNanos, double handshakesPerRequest, double allocatedBytesPerRequest,
+      GatewayClock clock) {
+    this(scenario, gateway, run, result, serverCpuNanos, compilerCpuNanos, clientCpuNanos, handshakesPerRequest,
+        allocatedBytesPerRequest, clock, null);
+  }
+
+  /**
+   * A flooded window's companions: the legitimate pace measured alone just before, and the
+   * forged-certificate connections that ran beside it (they start a moment before the window
+   * and end after it, so the window is flooded throughout).
+   */
+  record Flood(LoadGenerator.Result quiet, LoadGenerator.Result attack) {
+  }
 
   /** Share of the server's CPU spent by JIT compiler threads (0 for nginx). */
   double compilerShare() {
@@ -30,6 +46,12 @@ record Measurement(Scenario scenario, boolean gateway, int run, LoadGenerator.Re
 
   /** Anything but the expected status, or a request that got no answer at all. */
   boolean clean() {
-    return result.failures() == 0 && result.count(scenario.expectedStatus(gateway)) == result.requests();
+    return allAnswered(result, scenario.expectedStatus(gateway)) && (flood == null
+        || allAnswered(flood.quiet(), scenario.expectedStatus(gateway))
+        && allAnswered(flood.attack(), Scenario.FORGED_CERTIFICATE_NEW_TLS.expectedStatus(gateway)));
+  }
+
+  private static boolean allAnswered(LoadGenerator.Result result, int status) {
+    return result.failures() == 0 && result.count(status) == result.requests();
   }
 }

@@ -77,7 +77,7 @@ final class Report {
         + " | GW ÷ nginx CPU | Crypto floor µs/req | GW CPU ÷ floor | Limit req/s | GW ÷ limit |");
     out.println("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
     for (Scenario s : Scenario.values()) {
-      if (window(s, true).isEmpty()) {
+      if (window(s, true).isEmpty() || s.flooded()) {
         continue;
       }
       double floor = floorMicros(s);
@@ -95,7 +95,7 @@ final class Report {
         + " | Gateway CPU in JIT | Load generator CPU µs/req (GW, nginx) |");
     out.println("|---|--:|--:|--:|--:|");
     for (Scenario s : Scenario.values()) {
-      if (window(s, true).isEmpty()) {
+      if (window(s, true).isEmpty() || s.flooded()) {
         continue;
       }
       out.printf(Locale.ROOT, "| %s | %s | %s | %s %% | %s, %s |%n", s.title(), latency(s, true), latency(s, false),
@@ -119,6 +119,7 @@ final class Report {
     }
     printGatewayClock(out);
     printVertxFloor(out);
+    printFlood(out);
     out.println();
     out.printf(Locale.ROOT, "Gateway start-up (launching `java -jar` to ready): median %s ms (min %s, max %s)%n",
         n0(median(startupMillis)), n0(startupMillis.stream().mapToDouble(d -> d).min().orElse(Double.NaN)),
@@ -132,6 +133,7 @@ final class Report {
         n1(limit.keepAliveRegistrationMicros()), limit.cores());
     out.printf(Locale.ROOT, "Gateway heap allocated per request (median of runs, kB; the young generation's growth"
         + " that the JVM counts at each GC): %s%n", Stream.of(Scenario.values())
+        .filter(s -> !s.flooded())
         .filter(s -> measurements.stream().anyMatch(m -> m.gateway() && m.scenario() == s))
         .map(s -> s.title() + " " + n1(median(s, true, Measurement::allocatedBytesPerRequest) / 1024))
         .collect(Collectors.joining("; ")));
@@ -149,7 +151,10 @@ final class Report {
                 : noProxy.contains(m) ? "no proxy" : vertxFloor.contains(m) ? "Vert.x floor" : "nginx",
             m.scenario().expectedStatus(m.gateway()),
             m.result().requests(), m.result().statuses(), m.result().failures(),
-            m.result().firstFailure() == null ? "" : " (" + m.result().firstFailure() + ")"))
+            m.result().firstFailure() == null ? "" : " (" + m.result().firstFailure() + ")")
+            + (m.flood() == null ? "" : String.format(Locale.ROOT, "; alone %s, %d without answer; the flood %s, %d without answer",
+                m.flood().quiet().statuses(), m.flood().quiet().failures(), m.flood().attack().statuses(),
+                m.flood().attack().failures())))
         .toList();
     out.println(problems.isEmpty() ? "Every answer had the expected status." : "UNEXPECTED ANSWERS:");
     problems.forEach(p -> out.println("  " + p));
@@ -168,6 +173,7 @@ final class Report {
    */
   private void printGatewayClock(PrintStream out) {
     List<String> scenarios = Stream.of(Scenario.values())
+        .filter(s -> !s.flooded())
         .filter(s -> measurements.stream().anyMatch(m -> m.gateway() && m.scenario() == s && m.clock() != null))
         .map(s -> String.format(Locale.ROOT, "%s %s / %s / %s ms (identity server p99 %s ms)", s.title(),
             n2(median(s, true, m -> m.clock().processingMillis(0.50))),
@@ -218,6 +224,40 @@ final class Report {
           n2(median(floor.stream().map(m -> m.result().latency().p50()).toList())),
           n2(median(floor.stream().map(m -> m.result().latency().p99()).toList())));
     }
+  }
+
+  /**
+   * Legitimate registrations under a handshake flood, each server beside itself: the same pace
+   * alone and flooded (latencies as medians of runs), the flood's rate, and the server's CPU while
+   * flooded (cores busy; 2.0 is all of this machine). A server that lets the flood crowd out
+   * TPPs already connected shows it as a flooded p99 far above the quiet one.
+   */
+  private void printFlood(PrintStream out) {
+    for (Scenario s : Scenario.values()) {
+      if (!s.flooded() || window(s, true).isEmpty()) {
+        continue;
+      }
+      out.println();
+      out.println("| " + s.title() + " | registrations/s | alone p50 / p90 / p99 / max ms | flooded p50 / p90 / p99 / max ms"
+          + " | forged handshakes/s beside them | server CPU while flooded, cores |");
+      out.println("|---|--:|--:|--:|--:|--:|");
+      for (boolean gateway : new boolean[] {true, false}) {
+        List<Measurement> w = window(s, gateway).stream().filter(m -> m.flood() != null).toList();
+        out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", gateway ? "gateway" : "nginx",
+            n0(median(w.stream().map(m -> m.result().perSecond()).toList())),
+            latency(w.stream().map(m -> m.flood().quiet()).toList()),
+            latency(w.stream().map(Measurement::result).toList()),
+            n0(median(w.stream().map(m -> m.flood().attack().perSecond()).toList())),
+            n2(median(w.stream().map(m -> m.serverCpuNanos() / (double) m.result().elapsedNanos()).toList())));
+      }
+    }
+  }
+
+  private static String latency(List<LoadGenerator.Result> results) {
+    return n2(median(results.stream().map(r -> r.latency().p50()).toList())) + " / "
+        + n2(median(results.stream().map(r -> r.latency().p90()).toList())) + " / "
+        + n2(median(results.stream().map(r -> r.latency().p99()).toList())) + " / "
+        + n1(median(results.stream().map(r -> r.latency().max()).toList()));
   }
 
   private double floorMicros(Scenario s) {

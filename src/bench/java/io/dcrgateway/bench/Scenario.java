@@ -24,7 +24,14 @@ enum Scenario {
   READ_KEEPALIVE("RFC 7592 GET, keep-alive", DevPkiLayout.OFB_TPP1_B, true, Body.READ, 200, 200, Floor.NONE),
   /** Scenario 1 paced at half the gateway's rate in this run: latency below saturation. */
   REGISTER_HALF_LOAD("register, keep-alive, half load", DevPkiLayout.OFB_TPP1_A, true, Body.FRESH_STATEMENT, 201, 201,
-      Floor.KEEP_ALIVE);
+      Floor.KEEP_ALIVE),
+  /**
+   * Scenario 1 paced at a tenth of the gateway's rate, first alone, then while forged-certificate
+   * handshakes (scenario 3b) arrive as fast as the server answers them: whether a TPP already
+   * connected still registers, and how late, while the server is flooded.
+   */
+  REGISTER_UNDER_FLOOD("register, keep-alive, a tenth of the load, under a handshake flood", DevPkiLayout.OFB_TPP1_A,
+      true, Body.FRESH_STATEMENT, 201, 201, Floor.NONE);
 
   /** What the requests carry. */
   enum Body { FRESH_STATEMENT, BAD_SIGNATURE, ANY, READ }
@@ -74,7 +81,18 @@ enum Scenario {
     return floor;
   }
 
+  /** Requests due at a fixed rate rather than as fast as the server answers. */
   boolean paced() {
-    return this == REGISTER_HALF_LOAD;
+    return this == REGISTER_HALF_LOAD || this == REGISTER_UNDER_FLOOD;
+  }
+
+  /** The paced rate as a share of the gateway's keep-alive registration rate in this run. */
+  double shareOfKeepAliveRate() {
+    return this == REGISTER_UNDER_FLOOD ? 0.1 : this == REGISTER_HALF_LOAD ? 0.5 : 1;
+  }
+
+  /** Measured while forged-certificate handshakes flood the server (and first without them). */
+  boolean flooded() {
+    return this == REGISTER_UNDER_FLOOD;
   }
 }

@@ -2,6 +2,7 @@ package io.dcrgateway.bench;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * The requests of one window. Registrations through the gateway are used once each (every
@@ -12,14 +13,25 @@ final class Workload {
 
   private final List<BenchRequest> requests;
   private final boolean cycle;
+  private final BooleanSupplier ended;
   private final AtomicInteger next = new AtomicInteger();
 
-  private Workload(List<BenchRequest> requests, boolean cycle) {
+  private Workload(List<BenchRequest> requests, boolean cycle, BooleanSupplier ended) {
     if (requests.isEmpty()) {
       throw new IllegalArgumentException("a workload needs at least one request");
     }
     this.requests = List.copyOf(requests);
     this.cycle = cycle;
+    this.ended = ended;
+  }
+
+  private Workload(List<BenchRequest> requests, boolean cycle) {
+    this(requests, cycle, () -> false);
+  }
+
+  /** The same requests, handed out until {@code ended} says so: a flood as long as the window it floods. */
+  Workload until(BooleanSupplier ended) {
+    return new Workload(requests, cycle, ended);
   }
 
   static Workload once(List<BenchRequest> requests) {
@@ -32,6 +44,9 @@ final class Workload {
 
   /** The next request, or null when a once-only workload is used up. */
   BenchRequest next() {
+    if (ended.getAsBoolean()) {
+      return null;
+    }
     int i = next.getAndIncrement();
     if (cycle) {
       return requests.get(Math.floorMod(i, requests.size()));
