@@ -52,6 +52,8 @@ public final class Bench implements Callable<Integer> {
   private static final int MOST_WARMUP_ROUNDS = 8;
   private static final Map<Scenario, Double> FIRST_GUESS = Map.of(
       Scenario.REGISTER_KEEPALIVE, 2000.0, Scenario.REGISTER_NEW_TLS, 400.0);
+  /** Connections the handshake flood may have open at once: more than its pace ever needs. */
+  private static final int FLOOD_CONNECTIONS = 64;
 
   @Option(names = "--runs", defaultValue = "3", description = "Runs over all scenarios, and cold starts timed (default ${DEFAULT-VALUE}).")
   private int runs;
@@ -322,7 +324,7 @@ public final class Bench implements Callable<Integer> {
           ? freshWorkload(toGateway, fresh(fixtures, pacedCount(pace)))
           : workload(scenario, toGateway, fixtures, clientId, seconds);
       if (scenario.flooded()) {
-        flood = HandshakeFlood.start(fixtures, port, newConnectionConcurrency, seconds);
+        flood = HandshakeFlood.start(fixtures, port, FLOOD_CONNECTIONS, floodPace(), seconds);
       }
       Gateway.Counters before = gateway == null ? null : gateway.counters();
       long serverCpu = ProcessUsage.cpuNanos(server);
@@ -402,6 +404,15 @@ public final class Bench implements Callable<Integer> {
    */
   private static Workload freshWorkload(boolean toGateway, List<BenchRequest> minted) {
     return toGateway ? Workload.once(minted) : Workload.cycling(minted);
+  }
+
+  /**
+   * The handshake flood's rate: half the gateway's rate of registrations on new connections in
+   * this run (a forged certificate costs either server less than a registration), the same for
+   * both servers.
+   */
+  private double floodPace() {
+    return rates.getOrDefault(Scenario.REGISTER_NEW_TLS, FIRST_GUESS.get(Scenario.REGISTER_NEW_TLS)) / 2;
   }
 
   /** A paced scenario's rate: its share of the keep-alive registration rate last seen at the gateway. */

@@ -14,18 +14,21 @@ import java.util.regex.Pattern;
  * tells the gateway's part from those. Quantiles are bucket bounds (the gateway's histogram
  * starts at 0.1 ms, the identity server's at 1 ms).
  */
-record GatewayClock(TreeMap<Double, Double> processing, TreeMap<Double, Double> upstream) {
+record GatewayClock(TreeMap<Double, Double> processing, TreeMap<Double, Double> forwarded,
+    TreeMap<Double, Double> upstream) {
 
   private static final Pattern LE = Pattern.compile("le=\"([^\"]+)\"");
 
   static GatewayClock of(String metrics) {
-    return new GatewayClock(buckets(metrics, "dcr_gateway_processing_seconds_bucket"),
-        buckets(metrics, "dcr_gateway_upstream_seconds_bucket"));
+    return new GatewayClock(buckets(metrics, "dcr_gateway_processing_seconds_bucket", ""),
+        buckets(metrics, "dcr_gateway_processing_seconds_bucket", "outcome=\"forwarded\""),
+        buckets(metrics, "dcr_gateway_upstream_seconds_bucket", ""));
   }
 
   /** This scrape's counts minus an earlier one's: the window between them. */
   GatewayClock since(GatewayClock earlier) {
-    return new GatewayClock(minus(processing, earlier.processing), minus(upstream, earlier.upstream));
+    return new GatewayClock(minus(processing, earlier.processing), minus(forwarded, earlier.forwarded),
+        minus(upstream, earlier.upstream));
   }
 
   /** The gateway's own time per request at quantile {@code q}, in ms (a bucket's upper bound). */
@@ -33,16 +36,22 @@ record GatewayClock(TreeMap<Double, Double> processing, TreeMap<Double, Double> 
     return quantileMillis(processing, q);
   }
 
+  /** The same for the requests it forwarded only: a window's valid ones, apart from a flood it refused. */
+  double forwardedMillis(double q) {
+    return quantileMillis(forwarded, q);
+  }
+
   double upstreamMillis(double q) {
     return quantileMillis(upstream, q);
   }
 
-  private static TreeMap<Double, Double> buckets(String metrics, String series) {
+  /** The series' buckets summed over its label sets that contain {@code label} ("" for all). */
+  private static TreeMap<Double, Double> buckets(String metrics, String series, String label) {
     TreeMap<Double, Double> cumulative = new TreeMap<>();
     Matcher line = Pattern.compile("^" + series + "\\{([^}]*)} ([0-9.E+-]+)$", Pattern.MULTILINE).matcher(metrics);
     while (line.find()) {
       Matcher le = LE.matcher(line.group(1));
-      if (le.find()) {
+      if (le.find() && line.group(1).contains(label)) {
         double bound = le.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le.group(1));
         cumulative.merge(bound, Double.parseDouble(line.group(2)), Double::sum);
       }

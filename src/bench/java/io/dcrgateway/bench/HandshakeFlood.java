@@ -28,7 +28,7 @@ final class HandshakeFlood {
   }
 
   /** Starts the flood against the server on {@code port} and returns once it has had its lead. */
-  static HandshakeFlood start(Fixtures fixtures, int port, int connections, int windowSeconds)
+  static HandshakeFlood start(Fixtures fixtures, int port, int connections, double perSecond, int windowSeconds)
       throws InterruptedException {
     LoadGenerator.Target forged = new LoadGenerator.Target("127.0.0.1", port,
         fixtures.identity(Scenario.FORGED_CERTIFICATE_NEW_TLS.client()), false);
@@ -38,7 +38,7 @@ final class HandshakeFlood {
     Duration longest = LEAD.plus(Duration.ofSeconds(3L * windowSeconds));
     Thread loop = new Thread(() -> {
       try {
-        flood.result.complete(flood.session.closedLoop(requests, connections, longest));
+        flood.result.complete(flood.session.paced(requests, perSecond, longest));
       } catch (Throwable e) {
         flood.result.completeExceptionally(e);
       }

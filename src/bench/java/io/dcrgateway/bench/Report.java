@@ -239,16 +239,19 @@ final class Report {
       }
       out.println();
       out.println("| " + s.title() + " | registrations/s | alone p50 / p90 / p99 / max ms | flooded p50 / p90 / p99 / max ms"
-          + " | forged handshakes/s beside them | server CPU while flooded, cores |");
-      out.println("|---|--:|--:|--:|--:|--:|");
+          + " | forged handshakes/s beside them | server CPU while flooded, cores"
+          + " | the gateway's own clock, flooded registrations p50 / p99 ms |");
+      out.println("|---|--:|--:|--:|--:|--:|--:|");
       for (boolean gateway : new boolean[] {true, false}) {
         List<Measurement> w = window(s, gateway).stream().filter(m -> m.flood() != null).toList();
-        out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", gateway ? "gateway" : "nginx",
+        out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", gateway ? "gateway" : "nginx",
             n0(median(w.stream().map(m -> m.result().perSecond()).toList())),
             latency(w.stream().map(m -> m.flood().quiet()).toList()),
             latency(w.stream().map(Measurement::result).toList()),
             n0(median(w.stream().map(m -> m.flood().attack().perSecond()).toList())),
-            n2(median(w.stream().map(m -> m.serverCpuNanos() / (double) m.result().elapsedNanos()).toList())));
+            n2(median(w.stream().map(m -> m.serverCpuNanos() / (double) m.result().elapsedNanos()).toList())),
+            gateway ? n2(median(w.stream().map(m -> m.clock().forwardedMillis(0.50)).toList())) + " / "
+                + n2(median(w.stream().map(m -> m.clock().forwardedMillis(0.99)).toList())) : "–");
       }
     }
   }

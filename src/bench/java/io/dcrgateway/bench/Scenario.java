@@ -27,8 +27,9 @@ enum Scenario {
       Floor.KEEP_ALIVE),
   /**
    * Scenario 1 paced at a tenth of the gateway's rate, first alone, then while forged-certificate
-   * handshakes (scenario 3b) arrive as fast as the server answers them: whether a TPP already
-   * connected still registers, and how late, while the server is flooded.
+   * handshakes (scenario 3b) arrive at half the gateway's rate of registrations on new
+   * connections, the same flood for both servers: whether a TPP already connected still
+   * registers, and how late, while the server is flooded.
    */
   REGISTER_UNDER_FLOOD("register, keep-alive, a tenth of the load, under a handshake flood", DevPkiLayout.OFB_TPP1_A,
       true, Body.FRESH_STATEMENT, 201, 201, Floor.NONE);
