@@ -126,6 +126,8 @@ public final class Bench implements Callable<Integer> {
   private boolean keep;
 
   private final Map<Scenario, Double> rates = new EnumMap<>(FIRST_GUESS);
+  /** Set from the first run's rates, then kept: see {@link #floodPace}. */
+  private double floodPace;
 
   public static void main(String[] args) {
     Processes.stopChildrenOnExit();
@@ -326,43 +328,45 @@ public final class Bench implements Callable<Integer> {
       if (scenario.flooded()) {
         flood = HandshakeFlood.start(fixtures, port, FLOOD_CONNECTIONS, floodPace(), seconds);
       }
-      Gateway.Counters before = gateway == null ? null : gateway.counters();
-      long serverCpu = ProcessUsage.cpuNanos(server);
-      long compilerCpu = ProcessUsage.compilerCpuNanos(server);
-      long clientCpu = ProcessUsage.ownCpuNanos();
-      LoadGenerator.Result result;
       try {
-        result = scenario.paced()
+        Gateway.Counters before = gateway == null ? null : gateway.counters();
+        long serverCpu = ProcessUsage.cpuNanos(server);
+        long compilerCpu = ProcessUsage.compilerCpuNanos(server);
+        long clientCpu = ProcessUsage.ownCpuNanos();
+        LoadGenerator.Result result = scenario.paced()
             ? session.paced(workload, pace, Duration.ofSeconds(seconds))
             : session.closedLoop(workload, inFlight, Duration.ofSeconds(seconds));
-      } finally {
         if (flood != null) {
           flood.stop();
         }
+        long serverCpuUsed = ProcessUsage.cpuNanos(server) - serverCpu;
+        long compilerCpuUsed = ProcessUsage.compilerCpuNanos(server) - compilerCpu;
+        long clientCpuUsed = ProcessUsage.ownCpuNanos() - clientCpu;
+        Gateway.Counters after = gateway == null ? null : gateway.counters();
+        double requests = Math.max(1, result.requests());
+        double handshakes = gateway == null ? Double.NaN : (after.handshakes() - before.handshakes()) / requests;
+        double allocated = gateway == null ? Double.NaN : (after.allocatedBytes() - before.allocatedBytes()) / requests;
+        learn(scenario, toGateway, result);
+        Measurement m = new Measurement(scenario, toGateway, run, result, serverCpuUsed, compilerCpuUsed, clientCpuUsed,
+            handshakes, allocated, gateway == null ? null : after.clock().since(before.clock()),
+            flood == null ? null : new Measurement.Flood(quiet, flood.result(), flood.perSecond()));
+        say(String.format(Locale.ROOT, "  %-34s %-7s %8.0f req/s  %6.0f µs CPU/req (JIT %2.0f%%)%s  p50 %6.2f ms  p99 %7.2f ms  %s%s",
+            scenario.title(), label, result.perSecond(), m.serverMicrosPerRequest(),
+            100.0 * compilerCpuUsed / Math.max(1, serverCpuUsed),
+            gateway == null ? "" : String.format(Locale.ROOT, " %4.0f kB heap/req", allocated / 1024),
+            result.latency().p50(), result.latency().p99(),
+            result.statuses(), result.failures() > 0 ? " " + result.failures() + " failed: " + result.firstFailure() : ""));
+        if (m.flood() != null) {
+          say(String.format(Locale.ROOT, "  %-34s %-7s alone: p50 %6.2f ms  p99 %7.2f ms  %s; flood: %.0f forged handshakes/s %s",
+              "", label, quiet.latency().p50(), quiet.latency().p99(), quiet.statuses(), m.flood().attack().perSecond(),
+              m.flood().attack().statuses()));
+        }
+        return m;
+      } finally {
+        if (flood != null) {
+          flood.close();
+        }
       }
-      long serverCpuUsed = ProcessUsage.cpuNanos(server) - serverCpu;
-      long compilerCpuUsed = ProcessUsage.compilerCpuNanos(server) - compilerCpu;
-      long clientCpuUsed = ProcessUsage.ownCpuNanos() - clientCpu;
-      Gateway.Counters after = gateway == null ? null : gateway.counters();
-      double requests = Math.max(1, result.requests());
-      double handshakes = gateway == null ? Double.NaN : (after.handshakes() - before.handshakes()) / requests;
-      double allocated = gateway == null ? Double.NaN : (after.allocatedBytes() - before.allocatedBytes()) / requests;
-      learn(scenario, toGateway, result);
-      Measurement m = new Measurement(scenario, toGateway, run, result, serverCpuUsed, compilerCpuUsed, clientCpuUsed,
-          handshakes, allocated, gateway == null ? null : after.clock().since(before.clock()),
-          flood == null ? null : new Measurement.Flood(quiet, flood.result()));
-      say(String.format(Locale.ROOT, "  %-34s %-7s %8.0f req/s  %6.0f µs CPU/req (JIT %2.0f%%)%s  p50 %6.2f ms  p99 %7.2f ms  %s%s",
-          scenario.title(), label, result.perSecond(), m.serverMicrosPerRequest(),
-          100.0 * compilerCpuUsed / Math.max(1, serverCpuUsed),
-          gateway == null ? "" : String.format(Locale.ROOT, " %4.0f kB heap/req", allocated / 1024),
-          result.latency().p50(), result.latency().p99(),
-          result.statuses(), result.failures() > 0 ? " " + result.failures() + " failed: " + result.firstFailure() : ""));
-      if (m.flood() != null) {
-        say(String.format(Locale.ROOT, "  %-34s %-7s alone: p50 %6.2f ms  p99 %7.2f ms  %s; flood: %.0f forged handshakes/s %s",
-            "", label, quiet.latency().p50(), quiet.latency().p99(), quiet.statuses(), m.flood().attack().perSecond(),
-            m.flood().attack().statuses()));
-      }
-      return m;
     }
   }
 
@@ -408,11 +412,14 @@ public final class Bench implements Callable<Integer> {
 
   /**
    * The handshake flood's rate: half the gateway's rate of registrations on new connections in
-   * this run (a forged certificate costs either server less than a registration), the same for
-   * both servers.
+   * the first run (a forged certificate costs either server less than a registration), the same
+   * for both servers and every run, so that run-to-run medians are of one flood.
    */
   private double floodPace() {
-    return rates.getOrDefault(Scenario.REGISTER_NEW_TLS, FIRST_GUESS.get(Scenario.REGISTER_NEW_TLS)) / 2;
+    if (floodPace == 0) {
+      floodPace = rates.getOrDefault(Scenario.REGISTER_NEW_TLS, FIRST_GUESS.get(Scenario.REGISTER_NEW_TLS)) / 2;
+    }
+    return floodPace;
   }
 
   /** A paced scenario's rate: its share of the keep-alive registration rate last seen at the gateway. */

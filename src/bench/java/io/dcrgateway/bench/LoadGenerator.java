@@ -51,6 +51,11 @@ final class LoadGenerator {
     this.serverCa = serverCa;
   }
 
+  /** The same client set-up on another Vert.x: a load of its own, on event loops of its own. */
+  LoadGenerator on(Vertx other) {
+    return new LoadGenerator(other, serverCa);
+  }
+
   static boolean openSslClient() {
     return OpenSSLEngineOptions.isAvailable();
   }

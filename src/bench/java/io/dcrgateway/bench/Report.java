@@ -152,9 +152,11 @@ final class Report {
             m.scenario().expectedStatus(m.gateway()),
             m.result().requests(), m.result().statuses(), m.result().failures(),
             m.result().firstFailure() == null ? "" : " (" + m.result().firstFailure() + ")")
-            + (m.flood() == null ? "" : String.format(Locale.ROOT, "; alone %s, %d without answer; the flood %s, %d without answer",
-                m.flood().quiet().statuses(), m.flood().quiet().failures(), m.flood().attack().statuses(),
-                m.flood().attack().failures())))
+            + (m.flood() == null ? "" : String.format(Locale.ROOT, "; alone %s, %d without answer; the flood (expected"
+                    + " %d) %s, %d without answer, %.0f/s of %.0f/s due",
+                m.flood().quiet().statuses(), m.flood().quiet().failures(),
+                Scenario.FORGED_CERTIFICATE_NEW_TLS.expectedStatus(m.gateway()), m.flood().attack().statuses(),
+                m.flood().attack().failures(), m.flood().attack().perSecond(), m.flood().duePerSecond())))
         .toList();
     out.println(problems.isEmpty() ? "Every answer had the expected status." : "UNEXPECTED ANSWERS:");
     problems.forEach(p -> out.println("  " + p));

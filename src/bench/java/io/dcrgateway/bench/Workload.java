@@ -29,8 +29,14 @@ final class Workload {
     this(requests, cycle, () -> false);
   }
 
-  /** The same requests, handed out until {@code ended} says so: a flood as long as the window it floods. */
+  /**
+   * The same requests, cycled from the first, until {@code ended} says so: a flood as long as the
+   * window it floods. Cycling only: a once-only workload would hand its requests out again.
+   */
   Workload until(BooleanSupplier ended) {
+    if (!cycle) {
+      throw new IllegalStateException("only a cycling workload can run until told to end");
+    }
     return new Workload(requests, cycle, ended);
   }
 
