@@ -258,6 +258,7 @@ final class Report {
     }
   }
 
+  /** p50 / p90 / p99 / max, each the median over the windows. */
   private static String latency(List<LoadGenerator.Result> results) {
     return n2(median(results.stream().map(r -> r.latency().p50()).toList())) + " / "
         + n2(median(results.stream().map(r -> r.latency().p90()).toList())) + " / "
@@ -275,10 +276,7 @@ final class Report {
   }
 
   private String latency(Scenario s, boolean gateway) {
-    return n2(median(s, gateway, m -> m.result().latency().p50())) + " / "
-        + n2(median(s, gateway, m -> m.result().latency().p90())) + " / "
-        + n2(median(s, gateway, m -> m.result().latency().p99())) + " / "
-        + n1(median(s, gateway, m -> m.result().latency().max()));
+    return latency(window(s, gateway).stream().map(Measurement::result).toList());
   }
 
   /** Per run, the proxy's p99 minus the no-proxy window's of the same run; the median of those. */
